@@ -1,0 +1,31 @@
+// Three tiers (docs/style.md §9): unit specs beside the code, integration specs that boot one
+// service against real Postgres and Redis, and cross-service e2e specs in test/.
+const path = require('node:path');
+const root = path.resolve(__dirname, '..');
+const swc = ['@swc/jest', {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+}];
+const moduleNameMapper = {
+  '^@capmatch/(contracts|platform|taxonomy)$': '<rootDir>/libs/$1/src',
+  '^@capmatch/(contracts|platform|taxonomy)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+const common = { rootDir: root, transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+
+module.exports = {
+  testTimeout: 60000,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+      setupFiles: ['<rootDir>/test/support/env.setup.ts'],
+    },
+  ],
+};

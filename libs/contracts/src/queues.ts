@@ -1,0 +1,13 @@
+/**
+ * Queue names, frozen. Renaming a queue strands every job already waiting under the old name:
+ * add a new name and drain the old queue instead of editing one of these strings.
+ * BullMQ forbids ':' in queue names, hence the dots.
+ */
+export const SERVICES = ['requests', 'offers', 'matching'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+export const QUEUES: Readonly<Record<ServiceName, string>> = Object.freeze({
+  requests: 'capmatch.requests.events',
+  offers: 'capmatch.offers.events',
+  matching: 'capmatch.matching.events',
+});

@@ -1,0 +1,27 @@
+import type { EventType } from './events';
+import type { ServiceName } from './queues';
+
+/**
+ * Which services consume which event type. The relay fans each event out to the queue of every
+ * consumer listed here; a type with no consumer is still marked as relayed. A service refuses to
+ * start unless it has exactly one handler for every type routed to it.
+ */
+export const ROUTES: Readonly<Record<EventType, readonly ServiceName[]>> = Object.freeze({
+  'request.submitted': ['matching'],
+  'request.updated': ['matching'],
+  'request.withdrawn': ['matching'],
+  'offer.published': ['matching'],
+  'offer.updated': ['matching'],
+  'offer.withdrawn': ['matching'],
+  'suggestion.proposed': [],
+  'suggestion.rejected': [],
+  'partnership.created': ['requests', 'offers'],
+});
+
+export function consumersOf(type: EventType): readonly ServiceName[] {
+  return ROUTES[type];
+}
+
+export function subscriptionsOf(service: ServiceName): EventType[] {
+  return (Object.keys(ROUTES) as EventType[]).filter((t) => ROUTES[t].includes(service));
+}

@@ -1,0 +1,120 @@
+/**
+ * The full current state of each object, as carried in event payloads. Producers publish these
+ * shapes; consumers validate them again (payload-validators.ts) before trusting them.
+ */
+export type RequestStatus = 'open' | 'matched' | 'withdrawn';
+export type OfferStatus = 'open' | 'exhausted' | 'withdrawn';
+export type SuggestionStatus = 'proposed' | 'accepted' | 'rejected' | 'superseded';
+export type CooperationTypeName = 'north-south' | 'south-south' | 'triangular' | 'multilateral';
+export type OriginName = 'north' | 'south' | 'multilateral';
+
+export interface DateWindow {
+  start: string; // YYYY-MM-DD
+  end: string; // YYYY-MM-DD
+}
+
+export interface RequestClassification {
+  region: string;
+  subregion: string;
+  intermediateRegion: string | null;
+  developmentStatus: 'developed' | 'transition' | 'developing';
+  ldc: boolean;
+  lldc: boolean;
+  sids: boolean;
+  incomeGroup: string | null;
+}
+
+export interface RequestSnapshot {
+  id: string;
+  country: string;
+  title: string;
+  description: string;
+  language: string;
+  capacityAreas: string[];
+  modalities: string[];
+  sdgs: number[];
+  targetGroups: string[];
+  deliveryLanguages: string[];
+  cooperationTypes: CooperationTypeName[];
+  budgetUsd: number | null;
+  window: DateWindow;
+  nationalStrategyRef: string | null;
+  priority: 'high' | 'medium' | 'low';
+  status: RequestStatus;
+  classification: RequestClassification;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface ProviderSummary {
+  name: string;
+  kind: string;
+  country: string | null;
+}
+
+export interface OfferEligibility {
+  regions: string[];
+  countries: string[];
+  groups: Array<'ldc' | 'lldc' | 'sids'>;
+}
+
+export interface OfferSnapshot {
+  id: string;
+  providerId: string;
+  provider: ProviderSummary;
+  origin: OriginName;
+  title: string;
+  description: string;
+  language: string;
+  capacityAreas: string[];
+  modalities: string[];
+  sdgs: number[];
+  targetGroups: string[];
+  deliveryLanguages: string[];
+  eligibility: OfferEligibility;
+  slots: number;
+  remainingSlots: number;
+  budgetUsd: number | null;
+  role: 'provider' | 'facilitator';
+  window: DateWindow;
+  openSource: boolean;
+  technologyTransferTerms: 'mutually-agreed' | 'open-licence' | 'none' | null;
+  civilianUseOnly: true;
+  status: OfferStatus;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface ExplanationEntry {
+  factor: string;
+  weight: number;
+  score: number;
+  detail: string;
+}
+
+export interface SuggestionSnapshot {
+  id: string;
+  requestId: string;
+  offerIds: string[];
+  country: string;
+  cooperationType: CooperationTypeName;
+  score: number;
+  explanation: ExplanationEntry[];
+  status: SuggestionStatus;
+  createdAt: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  reason: string | null;
+}
+
+export interface PartnershipSnapshot {
+  id: string;
+  suggestionId: string;
+  requestId: string;
+  offerIds: string[];
+  country: string;
+  cooperationType: CooperationTypeName;
+  createdAt: string;
+}
