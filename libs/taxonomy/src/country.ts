@@ -1,0 +1,125 @@
+import { COUNTRY_ROWS, DATASET_AS_OF } from './data/countries';
+import { regionPath } from './regions';
+import type { DevelopmentStatus, IncomeGroup } from './vocabularies';
+
+export { DATASET_AS_OF };
+
+export type UnStatus = 'member' | 'observer' | 'territory';
+
+export interface Country {
+  iso3: string;
+  iso2: string;
+  m49: number;
+  name: string;
+  region: string;
+  subregion: string;
+  intermediateRegion: string | null;
+  developmentStatus: DevelopmentStatus;
+  /** On the LDC list on DATASET_AS_OF. */
+  ldc: boolean;
+  lldc: boolean;
+  sids: boolean;
+  /** Date the country left, or is scheduled to leave, the LDC list (YYYY-MM-DD). */
+  ldcGraduation: string | null;
+  incomeGroup: IncomeGroup | null;
+  /** Official languages, ISO 639-1 (or 639-3 where no 639-1 code exists). */
+  languages: string[];
+  unMember: boolean;
+  /** UN member state, non-member observer state, or non-member territory. */
+  unStatus: UnStatus;
+}
+
+export interface ClassificationSnapshot {
+  region: string;
+  subregion: string;
+  intermediateRegion: string | null;
+  developmentStatus: DevelopmentStatus;
+  ldc: boolean;
+  lldc: boolean;
+  sids: boolean;
+  incomeGroup: IncomeGroup | null;
+}
+
+/** True once `date` (a Date or YYYY-MM-DD) is on or after the ISO date `since`. */
+function reached(date: Date | string, since: string): boolean {
+  return toIsoDate(date) >= since;
+}
+
+/** YYYY-MM-DD of a Date (UTC) or of an ISO date / date-time string; throws on anything else. */
+export function toIsoDate(date: Date | string): string {
+  const d = typeof date === 'string' ? new Date(date) : date;
+  if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new RangeError(`invalid date: ${String(date)}`);
+  return d.toISOString().slice(0, 10);
+}
+
+function build(): readonly Country[] {
+  return Object.freeze(
+    COUNTRY_ROWS.map(([iso3, iso2, m49, name, area, status, groups, ldcGraduation, income, languages, un]) => {
+      const flags = groups.split(' ');
+      const onLdcList = flags.includes('ldc');
+      const country: Country = {
+        iso3,
+        iso2,
+        m49,
+        name,
+        ...regionPath(area),
+        developmentStatus: status,
+        ldc: onLdcList && !(ldcGraduation !== null && reached(DATASET_AS_OF, ldcGraduation)),
+        lldc: flags.includes('lldc'),
+        sids: flags.includes('sids'),
+        ldcGraduation,
+        incomeGroup: income,
+        languages: languages.split(' '),
+        unMember: un === 'member',
+        unStatus: un,
+      };
+      return Object.freeze(country);
+    }),
+  );
+}
+
+export const COUNTRIES: readonly Country[] = build();
+
+const BY_ISO3 = new Map(COUNTRIES.map((c) => [c.iso3, c]));
+const EVER_LDC = new Set(COUNTRY_ROWS.filter((row) => row[6].split(' ').includes('ldc')).map((row) => row[0]));
+
+/** Case-insensitive look-up by ISO 3166-1 alpha-3 code. */
+export function findCountry(iso3: string): Country | undefined {
+  return typeof iso3 === 'string' ? BY_ISO3.get(iso3.toUpperCase()) : undefined;
+}
+
+/** A country code of the dataset, in upper case as the contract writes it. */
+export function isIso3(code: string): boolean {
+  return typeof code === 'string' && BY_ISO3.has(code);
+}
+
+/**
+ * Whether the country was on the LDC list on `date`. The dataset records inclusion only as
+ * "has been on the list"; dates before a country's inclusion are out of its scope.
+ */
+export function isLdcOn(country: Country, date: Date | string): boolean {
+  if (!EVER_LDC.has(country.iso3)) return false;
+  return country.ldcGraduation === null || !reached(date, country.ldcGraduation);
+}
+
+/** The classification a request records at submission, as it stood on `date`. */
+export function classificationOn(iso3: string, date: Date | string): ClassificationSnapshot | undefined {
+  const c = findCountry(iso3);
+  if (!c) return undefined;
+  return {
+    region: c.region,
+    subregion: c.subregion,
+    intermediateRegion: c.intermediateRegion,
+    developmentStatus: c.developmentStatus,
+    ldc: isLdcOn(c, date),
+    lldc: c.lldc,
+    sids: c.sids,
+    incomeGroup: c.incomeGroup,
+  };
+}
+
+/** Requests come only from known countries that are not classified developed (domain.md). */
+export function maySubmitRequests(iso3: string): boolean {
+  const c = findCountry(iso3);
+  return c !== undefined && c.developmentStatus !== 'developed';
+}
