@@ -1,0 +1,59 @@
+import { combinationKey } from './combination-key';
+import { HARD_RULES } from './hard-rules';
+import { offerPassesAlone } from './offer-checks';
+import { prepareOffer, prepareRequest, type PreparedOffer } from './prepared';
+import { combine, FACTOR_COUNT, round3, weightVector } from './scoring';
+import { factorsOf, toSuggestion } from './suggestion';
+import { compareRanked, type Ranked } from './top-k';
+import type { MatchOffer, MatchRequest, Suggestion } from './types';
+import { DEFAULT_WEIGHTS, validateWeights, type Weights } from './weights';
+
+// The reference the fast path is tested and benchmarked against: no index, no pruning. Rules
+// 1–6 concern one offer at a time, so they are checked once per offer (as the providing offer
+// or as a facilitator); rules 7–9 are checked on every single and every provider + facilitator
+// pair that survives them. Everything that passes is scored, sorted, and cut to K.
+
+export const DEFAULT_TOP_K = 5;
+
+export interface MatchOptions {
+  /** Suggestions kept per request (contract: MATCH_TOP_K, default 5). */
+  readonly topK?: number;
+  readonly weights?: Weights;
+}
+
+const COMBINATION_RULES = HARD_RULES.filter((rule) => rule.id >= 7);
+const NONE: ReadonlySet<string> = new Set();
+const prepared = new WeakMap<MatchOffer, PreparedOffer>();
+
+function prepareCached(offer: MatchOffer): PreparedOffer {
+  let p = prepared.get(offer);
+  if (!p) prepared.set(offer, (p = prepareOffer(offer)));
+  return p;
+}
+
+export function bruteForceMatch(
+  request: MatchRequest,
+  offers: readonly MatchOffer[],
+  rejected: ReadonlySet<string> = NONE,
+  options: MatchOptions = {},
+): Suggestion[] {
+  const k = options.topK ?? DEFAULT_TOP_K;
+  const weights = weightVector(validateWeights(options.weights ?? DEFAULT_WEIGHTS));
+  if (request.status !== 'open' || k <= 0) return [];
+  const r = prepareRequest(request);
+  const scratch = new Float64Array(FACTOR_COUNT);
+  const ranked: Ranked[] = [];
+  const consider = (combo: MatchOffer[]): void => {
+    if (!COMBINATION_RULES.every((rule) => rule.check({ request, offers: combo, rejected }) === null)) return;
+    const parts = combo.map(prepareCached);
+    const score = round3(combine(weights, factorsOf(r, parts, scratch)));
+    ranked.push({ score, key: combinationKey(request.id, combo.map((o) => o.id)), offers: parts });
+  };
+  const providing = offers.filter((o) => offerPassesAlone(request, o, true));
+  for (const o of providing) consider([o]);
+  const southProviders = providing.filter((o) => o.role === 'provider' && o.origin === 'south');
+  const facilitators = offers.filter((o) => o.role === 'facilitator' && offerPassesAlone(request, o, false));
+  for (const p of southProviders) for (const f of facilitators) consider([p, f]);
+  ranked.sort(compareRanked);
+  return ranked.slice(0, k).map((entry) => toSuggestion(r, entry, weights));
+}

@@ -1,0 +1,9 @@
+/**
+ * The one canonical identity of a suggested combination: the request and its offers in
+ * suggestion order (provider first, facilitator second). Rejections are stored under it (hard
+ * rule 8), the service uses it as a unique key, and ties in ranking are broken by it, so it
+ * must never change shape once suggestions are stored.
+ */
+export function combinationKey(requestId: string, offerIds: readonly string[]): string {
+  return `${requestId}|${offerIds.join('+')}`;
+}

@@ -1,0 +1,120 @@
+import { DEFAULT_TOP_K, type MatchOptions } from './brute-force';
+import { combinationKey } from './combination-key';
+import { indexable, OfferIndex } from './offer-index';
+import { couldEnter } from './offer-reach';
+import { prepareOffer, prepareRequest, type PreparedOffer, type PreparedRequest } from './prepared';
+import { combine, FACTOR_COUNT, round3, singleFactors, weightVector } from './scoring';
+import { toSuggestion } from './suggestion';
+import { TopK } from './top-k';
+import { addBundles } from './triangular';
+import type { MatchOffer, MatchRequest, RejectedByRequest, Suggestion } from './types';
+import { DEFAULT_WEIGHTS, validateWeights } from './weights';
+
+const NONE: ReadonlySet<string> = new Set();
+const NO_REJECTIONS: RejectedByRequest = new Map();
+
+/**
+ * The fast path. Holds the open offers in an index (kept up to date with upsertOffer and
+ * removeOffer) and matches requests against it; requests are passed in, never stored, since
+ * the service owns them. Same inputs give the same suggestions as bruteForceMatch.
+ */
+export class MatchingEngine {
+  readonly topK: number;
+  private readonly index = new OfferIndex();
+  private readonly weights: Float64Array;
+  private readonly scratch = new Float64Array(FACTOR_COUNT);
+
+  constructor(options: MatchOptions = {}) {
+    const k = options.topK ?? DEFAULT_TOP_K;
+    if (!Number.isInteger(k) || k < 0) throw new RangeError(`topK must be a non-negative integer, got ${k}`);
+    this.topK = k;
+    this.weights = weightVector(validateWeights(options.weights ?? DEFAULT_WEIGHTS));
+  }
+
+  /** Offers that can currently be suggested (open, with a slot, not a southern facilitator). */
+  get offerCount(): number {
+    return this.index.size;
+  }
+
+  hasOffer(offerId: string): boolean {
+    return this.index.get(offerId) !== undefined;
+  }
+
+  /** Adds or replaces an offer; one that is no longer open or has no slot is dropped. */
+  upsertOffer(offer: MatchOffer): void {
+    this.index.upsert(offer);
+  }
+
+  removeOffer(offerId: string): boolean {
+    return this.index.remove(offerId);
+  }
+
+  /** Top-K suggestions for one request, best first (score desc, then key asc). */
+  matchRequest(request: MatchRequest, rejected: ReadonlySet<string> = NONE): Suggestion[] {
+    if (request.status !== 'open' || this.topK === 0) return [];
+    const r = prepareRequest(request);
+    const top = new TopK(this.topK);
+    const southProviders = this.singles(r, top, rejected);
+    if (r.acceptsTriangular && southProviders.length > 0) {
+      const facilitators: PreparedOffer[] = [];
+      this.index.forEachFacilitator(r, (o) => {
+        if (this.passesOfferRules(r, o)) facilitators.push(o);
+      });
+      addBundles(r, southProviders, facilitators, this.weights, top, rejected);
+    }
+    return top.items.map((entry) => toSuggestion(r, entry, this.weights));
+  }
+
+  /** Full rebuild: top-K for every request given (closed ones get none). */
+  matchAll(requests: Iterable<MatchRequest>, rejected: RejectedByRequest = NO_REJECTIONS): Map<string, Suggestion[]> {
+    const out = new Map<string, Suggestion[]>();
+    for (const request of requests) out.set(request.id, this.matchRequest(request, rejected.get(request.id) ?? NONE));
+    return out;
+  }
+
+  /**
+   * Ids of the open requests the offer (as it now is) could enter the top-K of. `kthScores`
+   * holds, for requests whose top-K is full, the score of their K-th suggestion; requests the
+   * offer cannot reach are left out. The service re-matches these plus every request whose
+   * current suggestions hold the offer (which covers an offer that was withdrawn or changed
+   * for the worse).
+   */
+  requestsAffectedBy(
+    offer: MatchOffer,
+    requests: Iterable<MatchRequest>,
+    kthScores: ReadonlyMap<string, number> = new Map(),
+  ): string[] {
+    const out: string[] = [];
+    if (!indexable(offer)) return out;
+    const o = prepareOffer(offer);
+    for (const request of requests) {
+      if (request.status !== 'open' || this.topK === 0) continue;
+      if (couldEnter(prepareRequest(request), o, this.weights, kthScores.get(request.id))) out.push(request.id);
+    }
+    return out;
+  }
+
+  /** Scores the singles and returns the southern provider offers that may head a bundle. */
+  private singles(r: PreparedRequest, top: TopK, rejected: ReadonlySet<string>): PreparedOffer[] {
+    const southProviders: PreparedOffer[] = [];
+    const { weights, scratch } = this;
+    this.index.forEachProvider(r, (o) => {
+      if (!this.passesOfferRules(r, o)) return;
+      const origin = o.offer.origin;
+      const accepted = origin === 'south' ? r.acceptsSouthSouth : origin === 'north' ? r.acceptsNorthSouth : r.acceptsMultilateral;
+      if (origin === 'south' && r.acceptsTriangular) southProviders.push(o);
+      if (!accepted) return;
+      const score = round3(combine(weights, singleFactors(r, o, scratch)));
+      if (!top.mayEnter(score)) return;
+      const key = combinationKey(r.request.id, [o.offer.id]);
+      if (rejected.size > 0 && rejected.has(key)) return;
+      top.add({ score, key, offers: [o] });
+    });
+    return southProviders;
+  }
+
+  /** Rules 2 and 4; the index already guarantees rules 1, 3, 5 and (for providers) 6. */
+  private passesOfferRules(r: PreparedRequest, o: PreparedOffer): boolean {
+    return o.start <= r.end && r.start <= o.end && o.offer.providerCountry !== r.request.country;
+  }
+}

@@ -1,0 +1,59 @@
+import type { PreparedOffer } from './prepared';
+
+export interface Ranked {
+  /** Rounded to 3 decimals: ranking and ties are on the score the user sees. */
+  readonly score: number;
+  readonly key: string;
+  readonly offers: readonly PreparedOffer[];
+}
+
+/** The one ranking order: score descending, then combination key ascending (code units). */
+export function compareRanked(a: Pick<Ranked, 'score' | 'key'>, b: Pick<Ranked, 'score' | 'key'>): number {
+  if (a.score !== b.score) return b.score - a.score;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+// Slack for pruning with upper bounds: a raw score rounds up to the K-th rounded score from
+// half a thousandth below it, and bounds summed in a different order than the exact score may
+// differ from it by a few ulps, so a candidate is dropped only when its bound is clearly lower.
+const ROUNDING_SLACK = 0.0005 + 1e-9;
+
+/** Whether a candidate whose raw score is at most `bound` could tie or beat `kthScore`. */
+export function reaches(bound: number, kthScore: number): boolean {
+  return bound >= kthScore - ROUNDING_SLACK;
+}
+
+/** The best K entries seen so far, kept sorted (K is small, so insertion is cheapest). */
+export class TopK {
+  readonly items: Ranked[] = [];
+
+  constructor(readonly k: number) {}
+
+  get full(): boolean {
+    return this.items.length >= this.k;
+  }
+
+  /** False only when no candidate whose raw score is at most `bound` can enter any more. */
+  reachable(bound: number): boolean {
+    if (!this.full) return this.k > 0;
+    return reaches(bound, this.items[this.k - 1].score);
+  }
+
+  /** Whether an entry with this rounded score could enter without knowing its key yet. */
+  mayEnter(score: number): boolean {
+    if (!this.full) return this.k > 0;
+    return score >= this.items[this.k - 1].score;
+  }
+
+  add(entry: Ranked): void {
+    if (this.full && compareRanked(entry, this.items[this.k - 1]) >= 0) return;
+    let i = this.items.length;
+    this.items.push(entry);
+    while (i > 0 && compareRanked(entry, this.items[i - 1]) < 0) {
+      this.items[i] = this.items[i - 1];
+      i--;
+    }
+    this.items[i] = entry;
+    if (this.items.length > this.k) this.items.pop();
+  }
+}

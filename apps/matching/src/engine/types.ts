@@ -1,0 +1,107 @@
+// The engine's own view of requests, offers and suggestions. The shapes mirror the event
+// snapshots of libs/contracts (RequestSnapshot, OfferSnapshot, SuggestionSnapshot) but keep
+// only what matching reads, so the service can hand a projection row or an event payload in
+// as it is, and tests can build instances by hand.
+
+export type Origin = 'north' | 'south' | 'multilateral';
+export type OfferRole = 'provider' | 'facilitator';
+export type CooperationType = 'north-south' | 'south-south' | 'triangular' | 'multilateral';
+export type EligibilityGroup = 'ldc' | 'lldc' | 'sids';
+
+export const ALL_COOPERATION_TYPES: readonly CooperationType[] = ['north-south', 'south-south', 'triangular', 'multilateral'];
+
+/** Inclusive date range, both ends YYYY-MM-DD. */
+export interface DateWindow {
+  readonly start: string;
+  readonly end: string;
+}
+
+/** The requesting country's classification as recorded at submission. */
+export interface RequesterClassification {
+  readonly region: string;
+  readonly subregion: string;
+  readonly intermediateRegion: string | null;
+  readonly developmentStatus: string;
+  readonly ldc: boolean;
+  readonly lldc: boolean;
+  readonly sids: boolean;
+  readonly incomeGroup: string | null;
+}
+
+export interface MatchRequest {
+  readonly id: string;
+  /** ISO 3166-1 alpha-3, upper case. */
+  readonly country: string;
+  readonly classification: RequesterClassification;
+  readonly capacityAreas: readonly string[];
+  readonly modalities: readonly string[];
+  readonly sdgs: readonly number[];
+  readonly targetGroups: readonly string[];
+  /** In order of preference: the first one is the language the requester wants most. */
+  readonly deliveryLanguages: readonly string[];
+  /** Absent or empty means all four (contract: "absent = all four"). */
+  readonly cooperationTypes?: readonly CooperationType[] | null;
+  readonly budgetUsd: number | null;
+  readonly window: DateWindow;
+  readonly priority: 'high' | 'medium' | 'low';
+  readonly status: string;
+}
+
+export interface OfferEligibility {
+  readonly regions: readonly string[];
+  readonly countries: readonly string[];
+  readonly groups: readonly EligibilityGroup[];
+}
+
+export interface MatchOffer {
+  readonly id: string;
+  readonly providerId: string;
+  /** Null for international organisations (origin `multilateral`). */
+  readonly providerCountry: string | null;
+  readonly origin: Origin;
+  readonly role: OfferRole;
+  readonly capacityAreas: readonly string[];
+  readonly modalities: readonly string[];
+  readonly sdgs: readonly number[];
+  readonly targetGroups: readonly string[];
+  readonly deliveryLanguages: readonly string[];
+  /** Null or all lists empty: every country that may submit requests. */
+  readonly eligibility: OfferEligibility | null;
+  readonly budgetUsd: number | null;
+  readonly window: DateWindow;
+  readonly status: string;
+  readonly remainingSlots: number;
+}
+
+export type FactorName =
+  | 'capacityAreas'
+  | 'modalities'
+  | 'sdgs'
+  | 'targetGroups'
+  | 'languages'
+  | 'budget'
+  | 'window'
+  | 'equity';
+
+export interface ExplanationEntry {
+  readonly factor: FactorName;
+  readonly weight: number;
+  /** The factor's own score in [0, 1], rounded to 3 decimals. */
+  readonly score: number;
+  readonly detail: string;
+}
+
+export interface Suggestion {
+  readonly requestId: string;
+  /** One offer, or for `triangular` the provider offer first and the facilitator second. */
+  readonly offerIds: readonly string[];
+  readonly cooperationType: CooperationType;
+  /** Weighted sum of the factor scores in [0, 1], rounded to 3 decimals. */
+  readonly score: number;
+  readonly explanation: readonly ExplanationEntry[];
+  /** combinationKey(requestId, offerIds): unique per combination, used for rejections too. */
+  readonly key: string;
+}
+
+/** Combination keys coordinators have rejected, per request id (hard rule 8). */
+export type RejectedByRequest = ReadonlyMap<string, ReadonlySet<string>>;
