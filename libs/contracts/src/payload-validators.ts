@@ -1,0 +1,188 @@
+/**
+ * Validators for what comes out of Redis (docs/style.md §6): the envelope and every snapshot,
+ * as strict as an HTTP body. Unknown fields, missing fields, wrong types and unknown enum values
+ * are all errors; `validateEvent` names every bad field in one message.
+ */
+import 'reflect-metadata';
+import { plainToInstance, Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsString,
+  IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested, validateSync, type ValidationError,
+} from 'class-validator';
+import { EVENT_TYPES, type AnyEvent, type EventType } from './events';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO3 = /^[A-Z]{3}$/;
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const LANGUAGE = /^[a-z]{2,3}$/;
+const COOPERATION_TYPES = ['north-south', 'south-south', 'triangular', 'multilateral'] as const;
+const ISO_TIME = { strict: true, strictSeparator: true } as const;
+
+/** `null` is a value here, `undefined` (a missing key) is not. */
+const Nullable = () => ValidateIf((_o, v) => v !== null);
+
+export class DateWindowDto {
+  @Matches(DATE) start: string;
+  @Matches(DATE) end: string;
+}
+
+export class RequestClassificationDto {
+  @IsString() @Matches(SLUG) region: string;
+  @IsString() @Matches(SLUG) subregion: string;
+  @Nullable() @IsString() @Matches(SLUG) intermediateRegion: string | null;
+  @IsIn(['developed', 'transition', 'developing']) developmentStatus: 'developed' | 'transition' | 'developing';
+  @IsBoolean() ldc: boolean;
+  @IsBoolean() lldc: boolean;
+  @IsBoolean() sids: boolean;
+  @Nullable() @IsString() @MaxLength(100) incomeGroup: string | null;
+}
+
+/** The fields requests and offers share. */
+abstract class DescribedDto {
+  @IsUUID() id: string;
+  @IsString() @Length(1, 200) title: string;
+  @IsString() @Length(1, 5000) description: string;
+  @Matches(LANGUAGE) language: string;
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @Matches(SLUG, { each: true }) capacityAreas: string[];
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @Matches(SLUG, { each: true }) modalities: string[];
+  @IsArray() @ArrayMaxSize(17) @IsInt({ each: true }) @Min(1, { each: true }) @Max(17, { each: true }) sdgs: number[];
+  @IsArray() @ArrayMaxSize(50) @Matches(SLUG, { each: true }) targetGroups: string[];
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @Matches(LANGUAGE, { each: true }) deliveryLanguages: string[];
+  @Nullable() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) budgetUsd: number | null;
+  @ValidateNested() @Type(() => DateWindowDto) @IsObject() window: DateWindowDto;
+  @IsISO8601(ISO_TIME) createdAt: string;
+  @IsISO8601(ISO_TIME) updatedAt: string;
+  @IsInt() @Min(0) version: number;
+}
+
+export class RequestSnapshotDto extends DescribedDto {
+  @Matches(ISO3) country: string;
+  @IsArray() @IsIn(COOPERATION_TYPES, { each: true }) cooperationTypes: string[];
+  @Nullable() @IsString() @MaxLength(1000) nationalStrategyRef: string | null;
+  @IsIn(['high', 'medium', 'low']) priority: string;
+  @IsIn(['open', 'matched', 'withdrawn']) status: string;
+  @ValidateNested() @Type(() => RequestClassificationDto) @IsObject() classification: RequestClassificationDto;
+}
+
+export class ProviderSummaryDto {
+  @IsString() @Length(1, 200) name: string;
+  @Matches(SLUG) kind: string;
+  @Nullable() @Matches(ISO3) country: string | null;
+}
+
+export class OfferEligibilityDto {
+  @IsArray() @Matches(SLUG, { each: true }) regions: string[];
+  @IsArray() @Matches(ISO3, { each: true }) countries: string[];
+  @IsArray() @IsIn(['ldc', 'lldc', 'sids'], { each: true }) groups: string[];
+}
+
+export class OfferSnapshotDto extends DescribedDto {
+  @IsUUID() providerId: string;
+  @ValidateNested() @Type(() => ProviderSummaryDto) @IsObject() provider: ProviderSummaryDto;
+  @IsIn(['north', 'south', 'multilateral']) origin: string;
+  @ValidateNested() @Type(() => OfferEligibilityDto) @IsObject() eligibility: OfferEligibilityDto;
+  @IsInt() @Min(1) slots: number;
+  @IsInt() @Min(0) remainingSlots: number;
+  @IsIn(['provider', 'facilitator']) role: string;
+  @IsBoolean() openSource: boolean;
+  @Nullable() @IsIn(['mutually-agreed', 'open-licence', 'none']) technologyTransferTerms: string | null;
+  @Equals(true) civilianUseOnly: true;
+  @IsIn(['open', 'exhausted', 'withdrawn']) status: string;
+}
+
+export class ExplanationEntryDto {
+  @IsString() @Length(1, 100) factor: string;
+  @IsNumber() @Min(0) @Max(1) weight: number;
+  @IsNumber() @Min(0) @Max(1) score: number;
+  @IsString() @MaxLength(2000) detail: string;
+}
+
+/** What suggestions and partnerships share. */
+abstract class PairingDto {
+  @IsUUID() id: string;
+  @IsUUID() requestId: string;
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2) @IsUUID(undefined, { each: true }) offerIds: string[];
+  @Matches(ISO3) country: string;
+  @IsIn(COOPERATION_TYPES) cooperationType: string;
+  @IsISO8601(ISO_TIME) createdAt: string;
+}
+
+export class SuggestionSnapshotDto extends PairingDto {
+  @IsNumber() @Min(0) @Max(1) score: number;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => ExplanationEntryDto) explanation: ExplanationEntryDto[];
+  @IsIn(['proposed', 'accepted', 'rejected', 'superseded']) status: string;
+  @Nullable() @IsISO8601(ISO_TIME) decidedAt: string | null;
+  @Nullable() @IsString() @MaxLength(200) decidedBy: string | null;
+  @Nullable() @IsString() @MaxLength(1000) reason: string | null;
+}
+
+export class PartnershipSnapshotDto extends PairingDto {
+  @IsUUID() suggestionId: string;
+}
+
+type Ctor = new () => object;
+
+/** The snapshot class of each event type's payload. */
+export const PAYLOAD_VALIDATORS: Readonly<Record<EventType, Ctor>> = Object.freeze({
+  'request.submitted': RequestSnapshotDto,
+  'request.updated': RequestSnapshotDto,
+  'request.withdrawn': RequestSnapshotDto,
+  'offer.published': OfferSnapshotDto,
+  'offer.updated': OfferSnapshotDto,
+  'offer.withdrawn': OfferSnapshotDto,
+  'suggestion.proposed': SuggestionSnapshotDto,
+  'suggestion.rejected': SuggestionSnapshotDto,
+  'partnership.created': PartnershipSnapshotDto,
+});
+
+export class EventEnvelopeDto {
+  @IsUUID() id: string;
+  @IsIn(EVENT_TYPES) type: EventType;
+  @IsISO8601(ISO_TIME) occurredAt: string;
+  @IsString() @Length(1, 200) aggregateId: string;
+  @IsInt() @Min(0) version: number;
+  @IsObject() payload: object;
+  @ValidateIf((_o, v) => v !== undefined) @IsString() @Length(1, 200) correlationId?: string;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Thrown by validateEvent; `errors` names every bad field (`payload.window.start`, …). */
+export class InvalidEventError extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super(`invalid event: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
+    this.name = 'InvalidEventError';
+  }
+}
+
+const STRICT = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
+
+function flatten(errors: ValidationError[], prefix: string): FieldError[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = e.constraints ? [{ field, message: Object.values(e.constraints).join('; ') }] : [];
+    return [...own, ...flatten(e.children ?? [], field)];
+  });
+}
+
+function check(cls: Ctor, raw: object, prefix: string): FieldError[] {
+  return flatten(validateSync(plainToInstance(cls, raw), STRICT), prefix);
+}
+
+/** Validates an event from outside (Redis, a file, a test) and returns it typed. */
+export function validateEvent(raw: unknown): AnyEvent {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new InvalidEventError([{ field: '(event)', message: 'must be a JSON object' }]);
+  }
+  const errors = check(EventEnvelopeDto, raw, '');
+  const { type, payload } = raw as { type?: unknown; payload?: unknown };
+  const validator = typeof type === 'string' && Object.hasOwn(PAYLOAD_VALIDATORS, type) ? PAYLOAD_VALIDATORS[type as EventType] : undefined;
+  if (validator && typeof payload === 'object' && payload !== null && !Array.isArray(payload)) {
+    errors.push(...check(validator, payload, 'payload'));
+  }
+  if (errors.length > 0) throw new InvalidEventError(errors);
+  return raw as AnyEvent;
+}

@@ -1,0 +1,43 @@
+import { Logger } from '@nestjs/common';
+import IORedis, { type RedisOptions } from 'ioredis';
+
+const logger = new Logger('BusRedis');
+
+/**
+ * Worker connections must wait for Redis however long it is away (maxRetriesPerRequest null,
+ * as BullMQ requires). The producer connection fails fast instead (no offline queue), so a
+ * relay batch errors out and is retried later rather than hanging while it holds row locks.
+ */
+export function busRedis(url: string, role: 'worker' | 'producer', name: string): IORedis {
+  const options: RedisOptions =
+    role === 'worker'
+      ? { maxRetriesPerRequest: null, connectionName: name }
+      : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectionName: name };
+  const client = new IORedis(url, { ...options, retryStrategy: (times) => Math.min(times * 200, 5000) });
+  let reported = false;
+  client.on('error', (error: Error) => {
+    // ioredis retries on its own; one line per outage is enough.
+    if (!reported) logger.warn(`Redis connection ${name}: ${error.message}`);
+    reported = true;
+  });
+  client.on('ready', () => {
+    if (reported) logger.log(`Redis connection ${name} is back`);
+    reported = false;
+  });
+  return client;
+}
+
+/** BullMQ silently loses jobs if Redis may evict keys; say so loudly at start-up. */
+export async function checkEvictionPolicy(client: IORedis): Promise<void> {
+  try {
+    const answer = (await client.config('GET', 'maxmemory-policy')) as string[];
+    const policy = answer[1];
+    if (policy !== 'noeviction') {
+      logger.warn(
+        `Redis maxmemory-policy is "${policy}": BullMQ needs "noeviction", otherwise queued events can be evicted and lost`,
+      );
+    }
+  } catch (error) {
+    logger.warn(`Could not read Redis maxmemory-policy (${(error as Error).message}); make sure it is "noeviction"`);
+  }
+}

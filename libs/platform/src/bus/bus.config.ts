@@ -1,0 +1,57 @@
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+import { defineConfig } from '../config/define-config';
+
+/**
+ * Every knob of the event bus in one place (docs/style.md §5), each overridable from the
+ * environment and documented in config/.env.example. The same settings apply to every
+ * service's queue: the relay stamps attempts, backoff and retention on each job it adds.
+ */
+export class BusEnv {
+  /** Attempts per job, the first included; after the last one the job stays in the failed set. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  BUS_ATTEMPTS = 8;
+
+  /** First retry delay; it doubles on each attempt (exponential backoff). */
+  @Type(() => Number) @IsInt() @Min(10) @Max(3_600_000)
+  BUS_BACKOFF_MS = 1000;
+
+  /** Completed jobs kept for inspection (newest first); the inbox, not these, deduplicates. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000)
+  BUS_KEEP_COMPLETED = 1000;
+
+  /** How long failed jobs stay in the failed set, for an operator to inspect and retry. */
+  @Type(() => Number) @IsInt() @Min(60) @Max(90 * 24 * 3600)
+  BUS_KEEP_FAILED_SECONDS = 14 * 24 * 3600;
+
+  /** Jobs one worker handles at once; each holds one database connection while it runs. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  BUS_CONCURRENCY = 16;
+
+  /** A job whose worker stops renewing its lock for this long is handed to another worker. */
+  @Type(() => Number) @IsInt() @Min(1000) @Max(600_000)
+  BUS_LOCK_DURATION_MS = 30_000;
+
+  /** Outbox rows the relay moves to Redis per transaction. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
+  BUS_RELAY_BATCH_SIZE = 500;
+
+  /** Fallback polling of the outbox when no NOTIFY arrives (listener down, missed wake-up). */
+  @Type(() => Number) @IsInt() @Min(10) @Max(60_000)
+  BUS_RELAY_POLL_MS = 1000;
+
+  /** Longest pause between relay attempts while Redis or Postgres is failing. */
+  @Type(() => Number) @IsInt() @Min(100) @Max(300_000)
+  BUS_RELAY_MAX_BACKOFF_MS = 10_000;
+
+  /** A publish to Redis slower than this counts as failed; the batch is retried later. */
+  @Type(() => Number) @IsInt() @Min(100) @Max(120_000)
+  BUS_PUBLISH_TIMEOUT_MS = 5000;
+
+  /** Relayed outbox rows older than this are deleted (they only serve investigations). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(24 * 365)
+  BUS_OUTBOX_RETENTION_HOURS = 72;
+}
+
+export const busConfig = defineConfig('bus', BusEnv);
+export type BusSettings = BusEnv;

@@ -1,0 +1,87 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type IORedis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { QUEUES, validateEvent, type AnyEvent, type ServiceName } from '@capmatch/contracts';
+import { coreConfig } from '../config/core.config';
+import { busConfig } from './bus.config';
+import { BUS_SERVICE } from './bus.constants';
+import { busMetrics } from './bus-metrics';
+import { busRedis } from './bus-redis';
+import { HandlerRegistry } from './handler-registry';
+import { InboxGate } from './inbox-gate';
+import { RequestContext } from './request-context';
+
+/**
+ * The one BullMQ worker of a service, on its own queue. Each job: validate the envelope and
+ * payload (a bad one can never succeed, so it fails at once with the list of bad fields), then
+ * in one transaction pass the inbox gate and run the handler with that transaction's manager.
+ * A throwing handler rolls the inbox row back too, so the retry runs the handler again.
+ */
+@Injectable()
+export class EventWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(EventWorker.name);
+  private readonly queueName: string;
+  private worker?: Worker;
+  private redis?: IORedis;
+
+  constructor(
+    @Inject(BUS_SERVICE) private readonly service: ServiceName,
+    private readonly dataSource: DataSource,
+    private readonly registry: HandlerRegistry,
+    private readonly inbox: InboxGate,
+    @Inject(busConfig.KEY) private readonly cfg: ConfigType<typeof busConfig>,
+    @Inject(coreConfig.KEY) private readonly core: ConfigType<typeof coreConfig>,
+  ) {
+    this.queueName = QUEUES[service];
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.registry.subscribedTypes.length === 0) return;
+    this.redis = busRedis(this.core.REDIS_URL, 'worker', `capmatch-worker-${this.service}`);
+    this.worker = new Worker(this.queueName, (job: Job) => this.process(job), {
+      connection: this.redis,
+      prefix: this.core.QUEUE_PREFIX,
+      concurrency: this.cfg.BUS_CONCURRENCY,
+      lockDuration: this.cfg.BUS_LOCK_DURATION_MS,
+      removeOnComplete: { count: this.cfg.BUS_KEEP_COMPLETED },
+      removeOnFail: { age: this.cfg.BUS_KEEP_FAILED_SECONDS },
+    });
+    this.worker.on('error', (error) => this.logger.error(`Worker on ${this.queueName}: ${error.message}`));
+    this.worker.on('completed', (job) => busMetrics().jobsCompleted.inc({ queue: this.queueName, type: job.name }));
+    this.worker.on('failed', (job, error) => this.failed(job, error));
+  }
+
+  /** Lets the jobs in hand finish (their transactions commit), takes no new ones. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+    this.redis?.disconnect();
+  }
+
+  async process(job: Job): Promise<void> {
+    let event: AnyEvent;
+    try {
+      event = validateEvent(job.data);
+    } catch (error) {
+      throw new UnrecoverableError(`Invalid event in job ${job.id}: ${(error as Error).message}`);
+    }
+    const handler = this.registry.handlerFor(event.type);
+    if (!handler) throw new UnrecoverableError(`Service ${this.service} does not handle "${event.type}"`);
+    await RequestContext.run({ requestId: event.correlationId }, () =>
+      this.dataSource.transaction(async (manager) => {
+        const verdict = await this.inbox.admit(manager, this.service, event);
+        if (verdict === 'new') return handler(event, manager);
+        this.logger.debug(`Skipped ${verdict} event ${event.id} (${event.type} ${event.aggregateId} v${event.version})`);
+      }),
+    );
+  }
+
+  private failed(job: Job | undefined, error: Error): void {
+    const final = !job || error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+    busMetrics().jobsFailed.inc({ queue: this.queueName, type: job?.name ?? 'unknown', final: String(final) });
+    const where = `job ${job?.id} (${job?.name}) attempt ${job?.attemptsMade}`;
+    if (final) this.logger.error(`Event ${where} failed for good: ${error.message}`);
+    else this.logger.warn(`Event ${where} failed, will retry: ${error.message}`);
+  }
+}
