@@ -1,0 +1,60 @@
+import { InvalidFieldsException, type Page } from '@capmatch/platform';
+import { COUNTRIES, isLdcOn, type Country } from '@capmatch/taxonomy';
+import type { CountryDto } from './country.dto';
+
+export interface CountryFilter {
+  region?: string;
+  group?: 'ldc' | 'lldc' | 'sids';
+  developmentStatus?: string;
+}
+
+/** The public view of a country, with LDC membership evaluated on `today`. */
+export function toCountryDto(c: Country, today: Date): CountryDto {
+  return {
+    iso3: c.iso3,
+    iso2: c.iso2,
+    m49: c.m49,
+    name: c.name,
+    region: c.region,
+    subregion: c.subregion,
+    intermediateRegion: c.intermediateRegion,
+    developmentStatus: c.developmentStatus,
+    ldc: isLdcOn(c, today),
+    lldc: c.lldc,
+    sids: c.sids,
+    ldcGraduation: c.ldcGraduation,
+    incomeGroup: c.incomeGroup,
+    languages: [...c.languages],
+  };
+}
+
+function matches(c: CountryDto, f: CountryFilter): boolean {
+  if (f.region && ![c.region, c.subregion, c.intermediateRegion].includes(f.region)) return false;
+  if (f.group && !c[f.group]) return false;
+  return !f.developmentStatus || c.developmentStatus === f.developmentStatus;
+}
+
+const encode = (iso3: string) => Buffer.from(JSON.stringify({ after: iso3 })).toString('base64url');
+
+function decode(cursor: string): string {
+  try {
+    const { after } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown };
+    if (typeof after === 'string' && /^[A-Z]{3}$/.test(after)) return after;
+  } catch {
+    // fall through: any undecodable cursor is the client's mistake, answered below
+  }
+  throw new InvalidFieldsException([{ field: 'cursor', message: 'cursor is not one this endpoint returned' }]);
+}
+
+/**
+ * The dataset is small and in memory, so filtering and keyset paging (by iso3) happen here; the
+ * cursor has the same opaque form and meaning as on the database-backed lists.
+ */
+export function listCountries(f: CountryFilter, limit: number, cursor: string | undefined, today: Date): Page<CountryDto> {
+  const after = cursor ? decode(cursor) : '';
+  const all = COUNTRIES.map((c) => toCountryDto(c, today))
+    .filter((c) => c.iso3 > after && matches(c, f))
+    .sort((a, b) => a.iso3.localeCompare(b.iso3));
+  const items = all.slice(0, limit);
+  return { items, nextCursor: all.length > limit ? encode(items[items.length - 1].iso3) : null };
+}
