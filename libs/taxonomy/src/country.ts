@@ -4,7 +4,7 @@ import type { DevelopmentStatus, IncomeGroup } from './vocabularies';
 
 export { DATASET_AS_OF };
 
-export type UnStatus = 'member' | 'observer' | 'territory';
+export type UnStatus = 'member' | 'observer' | 'non-member';
 
 export interface Country {
   iso3: string;
@@ -25,7 +25,7 @@ export interface Country {
   /** Official languages, ISO 639-1 (or 639-3 where no 639-1 code exists). */
   languages: string[];
   unMember: boolean;
-  /** UN member state, non-member observer state, or non-member territory. */
+  /** UN member state, non-member observer state, or other non-member (self-governing state or territory). */
   unStatus: UnStatus;
 }
 

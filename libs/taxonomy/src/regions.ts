@@ -43,7 +43,6 @@ export const REGION_TREE: readonly RegionInfo[] = Object.freeze([
   r('europe', 150, 'Europe', 'region', null),
   r('eastern-europe', 151, 'Eastern Europe', 'subregion', 'europe'),
   r('northern-europe', 154, 'Northern Europe', 'subregion', 'europe'),
-  r('channel-islands', 830, 'Channel Islands', 'intermediate', 'northern-europe'),
   r('southern-europe', 39, 'Southern Europe', 'subregion', 'europe'),
   r('western-europe', 155, 'Western Europe', 'subregion', 'europe'),
   r('oceania', 9, 'Oceania', 'region', null),

@@ -24,7 +24,7 @@ export const ISO_639_1: readonly string[] = Object.freeze(
 export const ISO_639_3_WITHOUT_639_1: readonly string[] = Object.freeze(
   [
     // Official languages in the country dataset
-    'fil tet tpi hif gil tvl pau niu rar crs pap nso zgh kab zdj tkl wls mfe srn',
+    'fil tet tpi hif gil tvl pau niu rar crs pap nso zgh kab zdj mfe cnr',
     // Asia
     'yue nan hak ceb ilo hil war pam bik tsg ace ban bug min mad bjn sas shn kac mni sat brx doi ' +
       'kok mai bho awa mag raj new tcy lus kha syl ckb kmr prs pbt bal brh skr pnb hne gbm khw',
@@ -34,9 +34,9 @@ export const ISO_639_3_WITHOUT_639_1: readonly string[] = Object.freeze(
       'tzm shi rif taq dje fuv bci any ses emk kpe vai gur nzi ada ibb efi tiv kcg ' +
       'lch suk nym hay',
     // Americas
-    'haw chr jam gcf gcr quc cak mam kek yua nhe zap arn guc miq hwc gyn djk',
+    'haw chr jam gcf gcr quc cak mam kek yua nhe zap arn guc miq hwc gyn djk srn',
     // Oceania
-    'rtm pon chk kos yap cal pis mrv',
+    'rtm pon chk kos yap cal pis mrv tkl wls',
     // Europe
     'sco gsw nds rmy rom sma smj smn sms csb szl hsb dsb fur lld vec nap scn ast ext mwl frr stq',
   ]

@@ -97,7 +97,6 @@ export const AR: LabelSet = {
     europe: 'أوروبا',
     'eastern-europe': 'أوروبا الشرقية',
     'northern-europe': 'أوروبا الشمالية',
-    'channel-islands': 'جزر القنال',
     'southern-europe': 'أوروبا الجنوبية',
     'western-europe': 'أوروبا الغربية',
     oceania: 'أوقيانوسيا',

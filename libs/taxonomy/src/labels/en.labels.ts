@@ -97,7 +97,6 @@ export const EN: LabelSet = {
     europe: 'Europe',
     'eastern-europe': 'Eastern Europe',
     'northern-europe': 'Northern Europe',
-    'channel-islands': 'Channel Islands',
     'southern-europe': 'Southern Europe',
     'western-europe': 'Western Europe',
     oceania: 'Oceania',

@@ -97,7 +97,6 @@ export const ES: LabelSet = {
     europe: 'Europa',
     'eastern-europe': 'Europa oriental',
     'northern-europe': 'Europa septentrional',
-    'channel-islands': 'Islas del Canal',
     'southern-europe': 'Europa meridional',
     'western-europe': 'Europa occidental',
     oceania: 'Oceanía',

@@ -97,7 +97,6 @@ export const FR: LabelSet = {
     europe: 'Europe',
     'eastern-europe': 'Europe orientale',
     'northern-europe': 'Europe septentrionale',
-    'channel-islands': 'Îles Anglo-Normandes',
     'southern-europe': 'Europe méridionale',
     'western-europe': 'Europe occidentale',
     oceania: 'Océanie',

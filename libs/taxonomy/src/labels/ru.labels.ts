@@ -97,7 +97,6 @@ export const RU: LabelSet = {
     europe: 'Европа',
     'eastern-europe': 'Восточная Европа',
     'northern-europe': 'Северная Европа',
-    'channel-islands': 'Нормандские острова',
     'southern-europe': 'Южная Европа',
     'western-europe': 'Западная Европа',
     oceania: 'Океания',

@@ -97,7 +97,6 @@ export const ZH: LabelSet = {
     europe: '欧洲',
     'eastern-europe': '东欧',
     'northern-europe': '北欧',
-    'channel-islands': '海峡群岛',
     'southern-europe': '南欧',
     'western-europe': '西欧',
     oceania: '大洋洲',
