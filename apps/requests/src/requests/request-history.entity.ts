@@ -6,6 +6,7 @@ export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 /** Role of whoever caused a change: a token role, or `system` for changes caused by events. */
 export type ActorRole = 'country' | 'donor' | 'coordinator' | 'admin' | 'system';
 
+/** Values are plain JSON (snapshot fields). */
 export interface FieldChange {
   field: string;
   from: unknown;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { RequestSnapshot } from '@capmatch/contracts';
 import { OutboxService } from '@capmatch/platform';
 import { RequestHistoryEntity, type ActorRole, type FieldChange, type HistoryAction } from './request-history.entity';
@@ -61,7 +62,8 @@ export class RequestRecorder {
       action: change.action,
       actorSub: change.actor.sub,
       actorRole: change.actor.role,
-      changes,
+      // TypeORM cannot type a jsonb column of open JSON values; the array is stored as it is.
+      changes: changes as QueryDeepPartialEntity<FieldChange>[],
       reason: change.reason ?? null,
       version: request.version,
       partnershipId: change.partnershipId ?? null,

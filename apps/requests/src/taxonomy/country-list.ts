@@ -1,4 +1,4 @@
-import { InvalidFieldsException, type Page } from '@capmatch/platform';
+import { decodeCursor, encodeCursor, type Page } from '@capmatch/platform';
 import { COUNTRIES, isLdcOn, type Country } from '@capmatch/taxonomy';
 import type { CountryDto } from './country.dto';
 
@@ -34,27 +34,15 @@ function matches(c: CountryDto, f: CountryFilter): boolean {
   return !f.developmentStatus || c.developmentStatus === f.developmentStatus;
 }
 
-const encode = (iso3: string) => Buffer.from(JSON.stringify({ after: iso3 })).toString('base64url');
-
-function decode(cursor: string): string {
-  try {
-    const { after } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown };
-    if (typeof after === 'string' && /^[A-Z]{3}$/.test(after)) return after;
-  } catch {
-    // fall through: any undecodable cursor is the client's mistake, answered below
-  }
-  throw new InvalidFieldsException([{ field: 'cursor', message: 'cursor is not one this endpoint returned' }]);
-}
-
 /**
  * The dataset is small and in memory, so filtering and keyset paging (by iso3) happen here; the
- * cursor has the same opaque form and meaning as on the database-backed lists.
+ * cursor has the same opaque form as on the database-backed lists (a bad one is a 400 on `cursor`).
  */
 export function listCountries(f: CountryFilter, limit: number, cursor: string | undefined, today: Date): Page<CountryDto> {
-  const after = cursor ? decode(cursor) : '';
+  const after = cursor ? decodeCursor(cursor, ['iso3']).iso3 : '';
   const all = COUNTRIES.map((c) => toCountryDto(c, today))
     .filter((c) => c.iso3 > after && matches(c, f))
     .sort((a, b) => a.iso3.localeCompare(b.iso3));
   const items = all.slice(0, limit);
-  return { items, nextCursor: all.length > limit ? encode(items[items.length - 1].iso3) : null };
+  return { items, nextCursor: all.length > limit ? encodeCursor({ iso3: items[items.length - 1].iso3 }) : null };
 }

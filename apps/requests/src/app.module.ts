@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { PlatformModule, type ServiceDatabaseOptions } from '@capmatch/platform';
+import { CreateRequests1764100000000 } from './migrations/1764100000000-create-requests';
+import { RequestHistoryEntity } from './requests/request-history.entity';
+import { RequestEntity } from './requests/request.entity';
+import { RequestsModule } from './requests/requests.module';
+import { TaxonomyModule } from './taxonomy/taxonomy.module';
+
+/** Every entity and migration of the requests service; data-source.ts (TypeORM CLI) reads the same lists. */
+export const ENTITIES: NonNullable<ServiceDatabaseOptions['entities']> = [RequestEntity, RequestHistoryEntity];
+export const MIGRATIONS: NonNullable<ServiceDatabaseOptions['migrations']> = [CreateRequests1764100000000];
+
+@Module({
+  imports: [
+    PlatformModule.forService({
+      service: 'requests',
+      entities: ENTITIES,
+      migrations: MIGRATIONS,
+      openApi: {
+        title: 'capmatch requests',
+        description:
+          'Capacity-building requests of developing countries (UNGA resolution 78/311), their audit trail, ' +
+          'the vocabularies (taxonomy) and the country classification.',
+      },
+    }),
+    RequestsModule,
+    TaxonomyModule,
+  ],
+})
+export class AppModule {}
