@@ -37,7 +37,7 @@ function budgetDetail(asked: number | null, offers: readonly MatchOffer[], fit: 
   if (!asked || asked <= 0) return 'the request asks for no budget: neutral';
   if (offered === 0) return `${offers.length > 1 ? 'the offers state' : 'the offer states'} no budget: neutral`;
   if (fit >= 1) return `covers all of the ${usd(asked)} asked (${usd(offered)} offered)`;
-  return `covers ${Math.floor(fit * 100)}% of the ${usd(asked)} asked`;
+  return `covers ${Math.floor(fit * 100 + 1e-9)}% of the ${usd(asked)} asked`;
 }
 
 function equityDetail(r: PreparedRequest): string {
