@@ -1,0 +1,99 @@
+import { ConflictException, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { OfferSnapshot } from '@capmatch/contracts';
+import { type AuthUser, InvalidFieldsException, OutboxService } from '@capmatch/platform';
+import { DataSource } from 'typeorm';
+import { recordHistory } from './history-entry';
+import { diffOffers, initialChanges } from './offer-diff';
+import { applyEdit, newOffer } from './offer-edit';
+import { facilitatorProblems, OfferInputService } from './offer-input.service';
+import { lockManagedOffer, providerOf } from './offer-store';
+import { toOfferSnapshot } from './offer-snapshot';
+import { OfferEntity } from './offer.entity';
+
+/**
+ * Publishing, editing and withdrawing offers. Each change, its history entry and its event are
+ * written in one transaction; the event carries the full snapshot at the new version.
+ */
+@Injectable()
+export class OffersService {
+  private readonly logger = new Logger(OffersService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly input: OfferInputService,
+  ) {}
+
+  async create(body: unknown, user: AuthUser): Promise<OfferSnapshot> {
+    const { dto, provider } = await this.input.forCreate(body, user);
+    const offer = newOffer(dto, provider, new Date());
+    const snapshot = toOfferSnapshot(offer, provider);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(OfferEntity, offer);
+      await recordHistory(manager, { offerId: offer.id, version: 1, action: 'published', actor: user, changes: initialChanges(snapshot), at: offer.createdAt });
+      await this.outbox.add(manager, { type: 'offer.published', aggregateId: offer.id, version: 1, payload: snapshot });
+    });
+    this.logger.log({ offerId: offer.id, providerId: offer.providerId, origin: offer.origin }, 'offer published');
+    return snapshot;
+  }
+
+  async update(id: string, body: unknown, user: AuthUser, expectedVersion: number | undefined): Promise<OfferSnapshot> {
+    const { dto, errors } = await this.input.forUpdate(body);
+    return this.dataSource.transaction(async (manager) => {
+      const offer = await lockManagedOffer(manager, id, user);
+      const provider = await providerOf(manager, offer);
+      errors.push(...facilitatorProblems(dto.role, provider));
+      if (errors.length > 0) throw new InvalidFieldsException(errors);
+      if (offer.status === 'withdrawn') throw new ConflictException('The offer is withdrawn and can no longer be edited');
+      this.checkVersion(offer, expectedVersion);
+      const before = toOfferSnapshot(offer, provider);
+      const outcome = applyEdit(offer, dto);
+      if (!outcome.ok) {
+        throw new ConflictException(`slots cannot go below the ${outcome.used} slot(s) already used by partnerships`);
+      }
+      const changes = diffOffers(before, toOfferSnapshot(offer, provider));
+      if (changes.length === 0) return before;
+      offer.version += 1;
+      offer.updatedAt = new Date();
+      await manager.save(OfferEntity, offer);
+      const after = toOfferSnapshot(offer, provider);
+      await recordHistory(manager, { offerId: offer.id, version: offer.version, action: 'updated', actor: user, changes, at: offer.updatedAt });
+      await this.outbox.add(manager, { type: 'offer.updated', aggregateId: offer.id, version: offer.version, payload: after });
+      return after;
+    });
+  }
+
+  async withdraw(id: string, reason: string | undefined, user: AuthUser, expectedVersion: number | undefined): Promise<OfferSnapshot> {
+    return this.dataSource.transaction(async (manager) => {
+      const offer = await lockManagedOffer(manager, id, user);
+      if (offer.status === 'withdrawn') throw new ConflictException('The offer is already withdrawn');
+      this.checkVersion(offer, expectedVersion);
+      const provider = await providerOf(manager, offer);
+      const before = toOfferSnapshot(offer, provider);
+      offer.status = 'withdrawn';
+      offer.version += 1;
+      offer.updatedAt = new Date();
+      await manager.save(OfferEntity, offer);
+      const after = toOfferSnapshot(offer, provider);
+      await recordHistory(manager, {
+        offerId: offer.id,
+        version: offer.version,
+        action: 'withdrawn',
+        actor: user,
+        changes: diffOffers(before, after),
+        at: offer.updatedAt,
+        reason: reason ?? null,
+      });
+      await this.outbox.add(manager, { type: 'offer.withdrawn', aggregateId: offer.id, version: offer.version, payload: after });
+      this.logger.log({ offerId: offer.id }, 'offer withdrawn');
+      return after;
+    });
+  }
+
+  private checkVersion(offer: OfferEntity, expected: number | undefined): void {
+    if (expected !== undefined && expected !== offer.version) {
+      throw new ConflictException(`The offer is at version ${offer.version}, not ${expected} (If-Match)`);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PROVIDER_KINDS, type ProviderKind } from '@capmatch/taxonomy';
+import { IsIn, IsString, Length, Matches, ValidateBy, type ValidationArguments } from 'class-validator';
+import { countryProblem } from './provider-rules';
+
+/** Judges `country` against `kind` on the same object, so every bad field is named at once. */
+function CountryFitsKind() {
+  const problem = (value: unknown, args?: ValidationArguments) =>
+    countryProblem((args?.object as { kind?: unknown } | undefined)?.kind, value);
+  return ValidateBy({
+    name: 'countryFitsKind',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) => problem(value, args) === null,
+      defaultMessage: (args?: ValidationArguments) => `$property ${problem(args?.value, args) ?? 'is invalid'}`,
+    },
+  });
+}
+
+export class CreateProviderDto {
+  @ApiProperty({ minLength: 2, maxLength: 200, example: 'Deutsche Gesellschaft für Internationale Zusammenarbeit' })
+  @IsString()
+  @Length(2, 200)
+  @Matches(/\S/, { message: '$property must not be blank' })
+  name: string;
+
+  @ApiProperty({ enum: PROVIDER_KINDS, example: 'government' })
+  @IsIn(PROVIDER_KINDS, { message: `$property must be one of: ${PROVIDER_KINDS.join(', ')}` })
+  kind: ProviderKind;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    pattern: '^[A-Z]{3}$',
+    example: 'DEU',
+    description:
+      'ISO 3166-1 alpha-3 of a known country. Required for every kind but `multilateral` and ' +
+      '`development-bank`, which must have none (400 naming `country`).',
+  })
+  @CountryFitsKind()
+  country?: string | null;
+}
