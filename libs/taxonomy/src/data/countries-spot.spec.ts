@@ -3,7 +3,9 @@ import { findCountry, type Country } from '../index';
 type Expected = Partial<Country> & { iso3: string };
 
 // Spot checks, each against the source named: M49 overview (codes, regions), WESP 2025 annex
-// (status), UN-OHRLLS (groups), General Assembly resolutions (graduation), World Bank FY26.
+// (status), UN-OHRLLS (groups), General Assembly resolutions (graduation), World Bank FY2027
+// (1 July 2026; the FY2027 moves: Jordan, Micronesia, Philippines, Sri Lanka, Viet Nam to
+// upper-middle, Togo to lower-middle, Venezuela classified again as lower-middle).
 const EXPECTED: Expected[] = [
   { iso3: 'RWA', iso2: 'RW', m49: 646, region: 'africa', subregion: 'sub-saharan-africa', intermediateRegion: 'eastern-africa', developmentStatus: 'developing', ldc: true, lldc: true, sids: false, incomeGroup: 'low' },
   { iso3: 'SDN', m49: 729, region: 'africa', subregion: 'northern-africa', intermediateRegion: null, ldc: true, incomeGroup: 'low' },
@@ -14,10 +16,17 @@ const EXPECTED: Expected[] = [
   { iso3: 'NAM', m49: 516, incomeGroup: 'lower-middle' },
   { iso3: 'AGO', m49: 24, ldc: true, ldcGraduation: null },
   { iso3: 'SEN', m49: 686, ldc: true, ldcGraduation: '2029-12-19' },
+  { iso3: 'TGO', m49: 768, intermediateRegion: 'western-africa', ldc: true, incomeGroup: 'lower-middle' },
+  { iso3: 'ETH', m49: 231, ldc: true, lldc: true, incomeGroup: 'low' },
   { iso3: 'BGD', iso2: 'BD', m49: 50, subregion: 'southern-asia', ldc: false, ldcGraduation: '2026-11-24', incomeGroup: 'lower-middle' },
   { iso3: 'BTN', m49: 64, ldc: false, ldcGraduation: '2023-12-13', lldc: true },
   { iso3: 'MDV', m49: 462, ldc: false, ldcGraduation: '2011-01-01', sids: true, languages: ['dv'] },
   { iso3: 'KHM', m49: 116, subregion: 'south-eastern-asia', ldc: true, ldcGraduation: '2029-12-19' },
+  { iso3: 'VNM', m49: 704, subregion: 'south-eastern-asia', incomeGroup: 'upper-middle' },
+  { iso3: 'PHL', m49: 608, incomeGroup: 'upper-middle' },
+  { iso3: 'LKA', m49: 144, subregion: 'southern-asia', incomeGroup: 'upper-middle' },
+  { iso3: 'JOR', m49: 400, subregion: 'western-asia', incomeGroup: 'upper-middle' },
+  { iso3: 'FSM', m49: 583, subregion: 'micronesia', sids: true, incomeGroup: 'upper-middle' },
   { iso3: 'TLS', m49: 626, ldc: true, sids: true, languages: ['pt', 'tet'] },
   { iso3: 'KAZ', m49: 398, subregion: 'central-asia', developmentStatus: 'transition', lldc: true, incomeGroup: 'upper-middle' },
   { iso3: 'MNG', m49: 496, subregion: 'eastern-asia', developmentStatus: 'developing', lldc: true },
@@ -33,7 +42,7 @@ const EXPECTED: Expected[] = [
   { iso3: 'BOL', m49: 68, intermediateRegion: 'south-america', lldc: true, incomeGroup: 'lower-middle' },
   { iso3: 'CRI', m49: 188, incomeGroup: 'high' },
   { iso3: 'GUY', m49: 328, sids: true, incomeGroup: 'high' },
-  { iso3: 'VEN', m49: 862, incomeGroup: null },
+  { iso3: 'VEN', m49: 862, incomeGroup: 'lower-middle' },
   { iso3: 'HTI', m49: 332, intermediateRegion: 'caribbean', ldc: true, sids: true, languages: ['fr', 'ht'] },
   { iso3: 'PRI', m49: 630, unMember: false, unStatus: 'non-member', sids: true, incomeGroup: 'high' },
   { iso3: 'AUS', m49: 36, region: 'oceania', subregion: 'australia-and-new-zealand', developmentStatus: 'developed' },

@@ -24,8 +24,8 @@
 // ldcGraduation     Date of graduation from the LDC list, past or scheduled, as decided by the
 //                   General Assembly (CDP / UN DESA LDC portal). A country is an LDC before
 //                   that date and not from it on.
-// income            World Bank country classification by income level, FY2026 (1 July 2025,
-//                   GNI per capita 2024, Atlas method); null where the World Bank gives none.
+// income            World Bank country classification by income level, FY2027 (1 July 2026,
+//                   GNI per capita 2025, Atlas method); null where the World Bank gives none.
 // languages         Official (de jure or de facto national) languages, ISO 639-1, or ISO 639-3
 //                   where no 639-1 code exists.
 // un                UN membership: member state, non-member observer state, or non-member
@@ -38,10 +38,10 @@ export const DATASET_SOURCES: readonly { column: string; source: string; asOf: s
   { column: 'iso3, iso2', source: 'ISO 3166-1 country codes (ISO 3166 Maintenance Agency)', asOf: '2025' },
   { column: 'm49, name, region, subregion, intermediateRegion', source: 'UN Statistics Division, M49 Standard country or area codes for statistical use', asOf: '2025' },
   { column: 'developmentStatus', source: 'UN DESA, World Economic Situation and Prospects 2025, statistical annex (country classification)', asOf: '2025-01-09' },
-  { column: 'ldc, ldcGraduation', source: 'UN-OHRLLS list of least developed countries; General Assembly graduation resolutions', asOf: '2026-11-25' },
+  { column: 'ldc, ldcGraduation', source: 'UN-OHRLLS list of least developed countries; General Assembly graduation resolutions (Bangladesh, Lao PDR, Nepal: A/RES/76/8 date, not re-confirmed after the CDP backed an extension for Bangladesh in June 2026)', asOf: '2026-11-25' },
   { column: 'lldc', source: 'UN-OHRLLS list of landlocked developing countries', asOf: '2025' },
   { column: 'sids', source: 'UN-OHRLLS list of small island developing States (UN members and non-UN members / associate members of regional commissions)', asOf: '2025' },
-  { column: 'incomeGroup', source: 'World Bank country classifications by income level, FY2026', asOf: '2025-07-01' },
+  { column: 'incomeGroup', source: 'World Bank country classifications by income level, FY2027', asOf: '2026-07-01' },
   { column: 'languages', source: 'Official languages per national constitutions and laws, coded in ISO 639-1 / ISO 639-3', asOf: '2025' },
 ]);
 
@@ -125,7 +125,7 @@ export const COUNTRY_ROWS: readonly CountryRow[] = Object.freeze([
   ['NGA', 'NG', 566, 'Nigeria', 'western-africa', G, '', null, LM, 'en', 'member'],
   ['SEN', 'SN', 686, 'Senegal', 'western-africa', G, 'ldc', '2029-12-19', LM, 'fr wo', 'member'],
   ['SLE', 'SL', 694, 'Sierra Leone', 'western-africa', G, 'ldc', null, LOW, 'en', 'member'],
-  ['TGO', 'TG', 768, 'Togo', 'western-africa', G, 'ldc', null, LOW, 'fr', 'member'],
+  ['TGO', 'TG', 768, 'Togo', 'western-africa', G, 'ldc', null, LM, 'fr', 'member'],
   ['AIA', 'AI', 660, 'Anguilla', 'caribbean', G, 'sids', null, null, 'en', 'non-member'],
   ['ATG', 'AG', 28, 'Antigua and Barbuda', 'caribbean', G, 'sids', null, HI, 'en', 'member'],
   ['ABW', 'AW', 533, 'Aruba', 'caribbean', G, 'sids', null, HI, 'nl pap', 'non-member'],
@@ -170,7 +170,7 @@ export const COUNTRY_ROWS: readonly CountryRow[] = Object.freeze([
   ['PER', 'PE', 604, 'Peru', 'south-america', G, '', null, UM, 'es qu ay', 'member'],
   ['SUR', 'SR', 740, 'Suriname', 'south-america', G, 'sids', null, UM, 'nl', 'member'],
   ['URY', 'UY', 858, 'Uruguay', 'south-america', G, '', null, HI, 'es', 'member'],
-  ['VEN', 'VE', 862, 'Venezuela (Bolivarian Republic of)', 'south-america', G, '', null, null, 'es', 'member'],
+  ['VEN', 'VE', 862, 'Venezuela (Bolivarian Republic of)', 'south-america', G, '', null, LM, 'es', 'member'],
   ['BMU', 'BM', 60, 'Bermuda', 'northern-america', D, 'sids', null, HI, 'en', 'non-member'],
   ['CAN', 'CA', 124, 'Canada', 'northern-america', D, '', null, HI, 'en fr', 'member'],
   ['USA', 'US', 840, 'United States of America', 'northern-america', D, '', null, HI, 'en', 'member'],
@@ -190,11 +190,11 @@ export const COUNTRY_ROWS: readonly CountryRow[] = Object.freeze([
   ['LAO', 'LA', 418, 'Lao People\'s Democratic Republic', 'south-eastern-asia', G, 'ldc lldc', '2026-11-24', LM, 'lo', 'member'],
   ['MYS', 'MY', 458, 'Malaysia', 'south-eastern-asia', G, '', null, UM, 'ms', 'member'],
   ['MMR', 'MM', 104, 'Myanmar', 'south-eastern-asia', G, 'ldc', null, LM, 'my', 'member'],
-  ['PHL', 'PH', 608, 'Philippines', 'south-eastern-asia', G, '', null, LM, 'fil en', 'member'],
+  ['PHL', 'PH', 608, 'Philippines', 'south-eastern-asia', G, '', null, UM, 'fil en', 'member'],
   ['SGP', 'SG', 702, 'Singapore', 'south-eastern-asia', G, 'sids', null, HI, 'en ms zh ta', 'member'],
   ['THA', 'TH', 764, 'Thailand', 'south-eastern-asia', G, '', null, UM, 'th', 'member'],
   ['TLS', 'TL', 626, 'Timor-Leste', 'south-eastern-asia', G, 'ldc sids', null, LM, 'pt tet', 'member'],
-  ['VNM', 'VN', 704, 'Viet Nam', 'south-eastern-asia', G, '', null, LM, 'vi', 'member'],
+  ['VNM', 'VN', 704, 'Viet Nam', 'south-eastern-asia', G, '', null, UM, 'vi', 'member'],
   ['AFG', 'AF', 4, 'Afghanistan', 'southern-asia', G, 'ldc lldc', null, LOW, 'ps fa', 'member'],
   ['BGD', 'BD', 50, 'Bangladesh', 'southern-asia', G, 'ldc', '2026-11-24', LM, 'bn', 'member'],
   ['BTN', 'BT', 64, 'Bhutan', 'southern-asia', G, 'ldc lldc', '2023-12-13', LM, 'dz', 'member'],
@@ -203,7 +203,7 @@ export const COUNTRY_ROWS: readonly CountryRow[] = Object.freeze([
   ['MDV', 'MV', 462, 'Maldives', 'southern-asia', G, 'ldc sids', '2011-01-01', UM, 'dv', 'member'],
   ['NPL', 'NP', 524, 'Nepal', 'southern-asia', G, 'ldc lldc', '2026-11-24', LM, 'ne', 'member'],
   ['PAK', 'PK', 586, 'Pakistan', 'southern-asia', G, '', null, LM, 'ur en', 'member'],
-  ['LKA', 'LK', 144, 'Sri Lanka', 'southern-asia', G, '', null, LM, 'si ta', 'member'],
+  ['LKA', 'LK', 144, 'Sri Lanka', 'southern-asia', G, '', null, UM, 'si ta', 'member'],
   ['ARM', 'AM', 51, 'Armenia', 'western-asia', T, 'lldc', null, UM, 'hy', 'member'],
   ['AZE', 'AZ', 31, 'Azerbaijan', 'western-asia', T, 'lldc', null, UM, 'az', 'member'],
   ['BHR', 'BH', 48, 'Bahrain', 'western-asia', G, '', null, HI, 'ar', 'member'],
@@ -211,7 +211,7 @@ export const COUNTRY_ROWS: readonly CountryRow[] = Object.freeze([
   ['GEO', 'GE', 268, 'Georgia', 'western-asia', T, '', null, UM, 'ka', 'member'],
   ['IRQ', 'IQ', 368, 'Iraq', 'western-asia', G, '', null, UM, 'ar ku', 'member'],
   ['ISR', 'IL', 376, 'Israel', 'western-asia', G, '', null, HI, 'he', 'member'],
-  ['JOR', 'JO', 400, 'Jordan', 'western-asia', G, '', null, LM, 'ar', 'member'],
+  ['JOR', 'JO', 400, 'Jordan', 'western-asia', G, '', null, UM, 'ar', 'member'],
   ['KWT', 'KW', 414, 'Kuwait', 'western-asia', G, '', null, HI, 'ar', 'member'],
   ['LBN', 'LB', 422, 'Lebanon', 'western-asia', G, '', null, LM, 'ar', 'member'],
   ['OMN', 'OM', 512, 'Oman', 'western-asia', G, '', null, HI, 'ar', 'member'],
@@ -276,7 +276,7 @@ export const COUNTRY_ROWS: readonly CountryRow[] = Object.freeze([
   ['GUM', 'GU', 316, 'Guam', 'micronesia', G, 'sids', null, HI, 'en ch', 'non-member'],
   ['KIR', 'KI', 296, 'Kiribati', 'micronesia', G, 'ldc sids', null, LM, 'en gil', 'member'],
   ['MHL', 'MH', 584, 'Marshall Islands', 'micronesia', G, 'sids', null, UM, 'mh en', 'member'],
-  ['FSM', 'FM', 583, 'Micronesia (Federated States of)', 'micronesia', G, 'sids', null, LM, 'en', 'member'],
+  ['FSM', 'FM', 583, 'Micronesia (Federated States of)', 'micronesia', G, 'sids', null, UM, 'en', 'member'],
   ['NRU', 'NR', 520, 'Nauru', 'micronesia', G, 'sids', null, HI, 'na en', 'member'],
   ['MNP', 'MP', 580, 'Northern Mariana Islands', 'micronesia', G, 'sids', null, HI, 'en ch cal', 'non-member'],
   ['PLW', 'PW', 585, 'Palau', 'micronesia', G, 'sids', null, HI, 'pau en', 'member'],
