@@ -1,0 +1,16 @@
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+import { defineConfig } from '@capmatch/platform';
+
+/** The matching service's own settings; documented in config/.env.example. */
+export class MatchingEnv {
+  /** Proposed suggestions kept per open request, best first (contract: default 5). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(50)
+  MATCH_TOP_K = 5;
+
+  /** Fallback pass over requests queued for re-matching when no NOTIFY arrived. */
+  @Type(() => Number) @IsInt() @Min(50) @Max(60_000)
+  MATCH_REMATCH_POLL_MS = 2000;
+}
+
+export const matchingConfig = defineConfig('matching', MatchingEnv);

@@ -1,0 +1,109 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import type { EntityManager } from 'typeorm';
+import { MatchingEngine, type MatchOffer, type MatchRequest } from '../engine';
+import { matchingConfig } from '../matching.config';
+import { toMatchOffer, toMatchRequest, type OfferRow, type RequestRow } from '../projections/to-match';
+
+const PULL_SQL = `
+  SELECT 'r' AS kind, id, seq, status, 0 AS free, snapshot FROM matching.request_projections WHERE seq > $1
+  UNION ALL
+  SELECT 'o', id, seq, status, slots - used_slots, snapshot FROM matching.offer_projections WHERE seq > $1
+  ORDER BY seq`;
+
+type PulledRow = (RequestRow | OfferRow) & { kind: 'r' | 'o' };
+
+/**
+ * This instance's in-memory picture of the projections: the engine's offer index plus the
+ * requests. It follows the tables, not the events this instance happened to consume: every
+ * projection write gets a seq in commit order (match-locks.ts), and `sync` pulls the rows
+ * above the last seq seen. Matching code syncs inside its transaction after taking its locks;
+ * a NOTIFY makes idle instances pull early so that sync has little left to do.
+ *
+ * An offer transaction also applies its own, not yet committed, offer (`applyTentativeOffer`).
+ */
+@Injectable()
+export class ProjectionIndex {
+  readonly engine: MatchingEngine;
+  private readonly requests = new Map<string, MatchRequest>();
+  private readonly offers = new Map<string, MatchOffer>();
+  private readonly seqOf = new Map<string, number>();
+  private readonly suspects = new Set<string>();
+  private lastSeq = 0;
+
+  constructor(@Inject(matchingConfig.KEY) cfg: ConfigType<typeof matchingConfig>) {
+    this.engine = new MatchingEngine({ topK: cfg.MATCH_TOP_K });
+  }
+
+  get topK(): number {
+    return this.engine.topK;
+  }
+
+  request(id: string): MatchRequest | undefined {
+    return this.requests.get(id);
+  }
+
+  offer(id: string): MatchOffer | undefined {
+    return this.offers.get(id);
+  }
+
+  *openRequests(): IterableIterator<MatchRequest> {
+    for (const r of this.requests.values()) if (r.status === 'open') yield r;
+  }
+
+  /**
+   * Pulls every projection row written since the last pull. Safe to call concurrently.
+   * `underGate` is false for a proactive pull outside any matching lock: it must leave an
+   * in-flight transaction's tentative offer alone.
+   */
+  async sync(manager: EntityManager, underGate = true): Promise<void> {
+    if (underGate && this.suspects.size > 0) await this.reload(manager);
+    const rows = (await manager.query(PULL_SQL, [this.lastSeq])) as PulledRow[];
+    for (const row of rows) this.apply(row);
+    if (rows.length > 0) this.lastSeq = Math.max(this.lastSeq, Number(rows[rows.length - 1].seq));
+  }
+
+  /** Applies an offer changed by the running transaction, before it commits. */
+  applyTentativeOffer(offer: MatchOffer): void {
+    this.suspects.add(offer.id);
+    this.setOffer(offer);
+  }
+
+  /**
+   * Puts back the committed state of offers applied tentatively. The next sync runs under a
+   * gate the tentative transaction held, so by then it has committed (its newer row arrives by
+   * seq anyway) or rolled back (and the committed row is the truth).
+   */
+  private async reload(manager: EntityManager): Promise<void> {
+    const ids = [...this.suspects];
+    this.suspects.clear();
+    const rows = (await manager.query(
+      `SELECT 'o' AS kind, id, seq, status, slots - used_slots AS free, snapshot FROM matching.offer_projections
+       WHERE id = ANY($1::uuid[])`,
+      [ids],
+    )) as PulledRow[];
+    for (const id of ids) {
+      this.offers.delete(id);
+      this.engine.removeOffer(id);
+      this.seqOf.delete(id);
+    }
+    for (const row of rows) this.apply(row);
+  }
+
+  private apply(row: PulledRow): void {
+    const seq = Number(row.seq);
+    if ((this.seqOf.get(row.id) ?? -1) > seq) return;
+    this.seqOf.set(row.id, seq);
+    if (row.kind === 'r') this.setRequest(toMatchRequest((row as RequestRow).snapshot, row.status));
+    else this.setOffer(toMatchOffer((row as OfferRow).snapshot, row.status, (row as OfferRow).free));
+  }
+
+  private setRequest(request: MatchRequest): void {
+    this.requests.set(request.id, request);
+  }
+
+  private setOffer(offer: MatchOffer): void {
+    this.offers.set(offer.id, offer);
+    this.engine.upsertOffer(offer);
+  }
+}

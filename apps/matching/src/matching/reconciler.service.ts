@@ -1,0 +1,139 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { NewEvent } from '@capmatch/contracts';
+import { OutboxService } from '@capmatch/platform';
+import type { MatchRequest, Suggestion } from '../engine';
+import { ProjectionIndex } from './projection-index.service';
+import { supersedeReason } from './supersede-reason';
+import { SuggestionWriter, type NewProposal, type Superseded, type Rescored } from './suggestion-writer.service';
+
+interface LiveRow {
+  id: string;
+  request_id: string;
+  combination_key: string;
+  offer_ids: string[];
+  score: number;
+  explanation: unknown;
+}
+
+export interface ReconcileOutcome {
+  proposed: number;
+  superseded: number;
+  rescored: number;
+}
+
+/**
+ * Brings the proposed suggestions of some requests in line with what the engine now ranks as
+ * their top K: new combinations are proposed (with a `suggestion.proposed` event), ones that
+ * fell out are superseded with the reason, and ones still in keep their id and status.
+ *
+ * A kept suggestion whose score or explanation moved (say the offer's budget changed) is
+ * updated in place without an event: it is still the same proposal of the same combination,
+ * and a new id would break links reviewers already hold.
+ *
+ * The caller holds the locks of match-locks.ts and synced the index in this transaction.
+ */
+@Injectable()
+export class Reconciler {
+  private readonly logger = new Logger(Reconciler.name);
+
+  constructor(
+    private readonly index: ProjectionIndex,
+    private readonly writer: SuggestionWriter,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** `overrides` gives the state of requests changed in this transaction (not yet in the index). */
+  async reconcile(
+    manager: EntityManager,
+    requestIds: readonly string[],
+    overrides: ReadonlyMap<string, MatchRequest> = new Map(),
+  ): Promise<ReconcileOutcome> {
+    const ids = [...new Set(requestIds)];
+    if (ids.length === 0) return { proposed: 0, superseded: 0, rescored: 0 };
+    const live = (await manager.query(
+      `SELECT id, request_id, combination_key, offer_ids, score, explanation FROM matching.suggestions
+       WHERE request_id = ANY($1::uuid[]) AND status = 'proposed'`,
+      [ids],
+    )) as LiveRow[];
+    const rejected = await this.rejectedKeys(manager, ids);
+    const liveByRequest = groupBy(live, (row) => row.request_id);
+
+    const proposals: NewProposal[] = [];
+    const superseded: Superseded[] = [];
+    const rescored: Rescored[] = [];
+    for (const id of ids) {
+      const request = overrides.get(id) ?? this.index.request(id);
+      const keys = rejected.get(id) ?? new Set<string>();
+      const wanted = request && request.status === 'open' ? this.index.engine.matchRequest(request, keys) : [];
+      const current = new Map((liveByRequest.get(id) ?? []).map((row) => [row.combination_key, row]));
+      for (const suggestion of wanted) {
+        const row = current.get(suggestion.key);
+        if (!row) proposals.push(this.proposal(suggestion, request as MatchRequest));
+        else if (row.score !== suggestion.score || JSON.stringify(row.explanation) !== JSON.stringify(suggestion.explanation)) {
+          rescored.push({ id: row.id, score: suggestion.score, explanation: suggestion.explanation });
+        }
+        current.delete(suggestion.key);
+      }
+      for (const row of current.values()) {
+        const reason = supersedeReason(request, row.offer_ids, (o) => this.index.offer(o), keys, this.index.topK);
+        superseded.push({ id: row.id, reason });
+      }
+    }
+
+    const now = new Date();
+    await this.writer.supersede(manager, superseded, now);
+    await this.writer.rescore(manager, rescored, now);
+    const written = await this.writer.propose(manager, proposals, now);
+    if (written.length > 0) {
+      const events: NewEvent[] = written.map((s) => ({ type: 'suggestion.proposed', aggregateId: s.id, version: 1, payload: s }));
+      await this.outbox.addAll(manager, events);
+    }
+    if (written.length < proposals.length) {
+      this.logger.warn(`${proposals.length - written.length} proposal(s) were already live (written by another instance)`);
+    }
+    return { proposed: written.length, superseded: superseded.length, rescored: rescored.length };
+  }
+
+  private proposal(s: Suggestion, request: MatchRequest): NewProposal {
+    const providerIds = s.offerIds.map((id) => this.index.offer(id)?.providerId ?? '');
+    return {
+      id: randomUUID(),
+      requestId: s.requestId,
+      offerIds: [...s.offerIds],
+      providerIds,
+      key: s.key,
+      country: request.country,
+      cooperationType: s.cooperationType,
+      score: s.score,
+      explanation: s.explanation.map((e) => ({ ...e })),
+    };
+  }
+
+  private async rejectedKeys(manager: EntityManager, ids: readonly string[]): Promise<Map<string, Set<string>>> {
+    const rows = (await manager.query(
+      `SELECT request_id, combination_key FROM matching.rejected_combinations WHERE request_id = ANY($1::uuid[])`,
+      [ids],
+    )) as Array<{ request_id: string; combination_key: string }>;
+    const out = new Map<string, Set<string>>();
+    for (const row of rows) {
+      const set = out.get(row.request_id) ?? new Set<string>();
+      set.add(row.combination_key);
+      out.set(row.request_id, set);
+    }
+    return out;
+  }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+

@@ -1,0 +1,114 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { DataSource, type EntityManager } from 'typeorm';
+import { coreConfig } from '@capmatch/platform';
+import { matchingConfig } from '../matching.config';
+import { lockGateShared, lockRequest, PROJECTION_CHANNEL } from './match-locks';
+import { ProjectionIndex } from './projection-index.service';
+import { ProjectionListener } from './projection-listener';
+import { Reconciler } from './reconciler.service';
+
+/**
+ * Re-matching of requests that lost proposals outside their own events (an accept filled an
+ * offer they were proposed with). The accept queues them in `pending_rematch` in its own
+ * transaction, so a crash after the commit loses nothing: any instance's poll picks them up.
+ * The accepting instance re-matches them right after its commit, so the answer to the accept
+ * is given once their suggestions are up to date.
+ *
+ * It also owns the index's life cycle: the full load at start-up and the proactive pulls on
+ * NOTIFY from other instances' projection writes.
+ */
+@Injectable()
+export class RematchService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RematchService.name);
+  private timer?: NodeJS.Timeout;
+  private listener?: ProjectionListener;
+  private draining?: Promise<void>;
+  private pulling = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly index: ProjectionIndex,
+    private readonly reconciler: Reconciler,
+    @Inject(matchingConfig.KEY) private readonly cfg: ConfigType<typeof matchingConfig>,
+    @Inject(coreConfig.KEY) private readonly core: ConfigType<typeof coreConfig>,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.index.sync(this.dataSource.manager, false);
+    this.logger.log(`Index loaded: ${this.index.engine.offerCount} matchable offers`);
+    this.listener = new ProjectionListener(this.core.DATABASE_URL, PROJECTION_CHANNEL, () => void this.pull());
+    this.listener.start();
+    this.timer = setInterval(() => void this.drain(), this.cfg.MATCH_REMATCH_POLL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.listener?.stop();
+    await this.draining;
+  }
+
+  /** Queues requests for re-matching inside the caller's transaction. */
+  async enqueue(manager: EntityManager, requestIds: readonly string[]): Promise<void> {
+    if (requestIds.length === 0) return;
+    await manager.query(
+      `INSERT INTO matching.pending_rematch (request_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING`,
+      [requestIds],
+    );
+  }
+
+  /** Re-matches these requests now (each in its own short transaction) and dequeues them. */
+  async rematch(requestIds: readonly string[]): Promise<void> {
+    for (const id of [...new Set(requestIds)].sort()) {
+      await this.dataSource.transaction(async (manager) => {
+        await lockGateShared(manager);
+        await lockRequest(manager, id);
+        await manager.query(`DELETE FROM matching.pending_rematch WHERE request_id = $1`, [id]);
+        await this.index.sync(manager);
+        await this.reconciler.reconcile(manager, [id]);
+      });
+    }
+  }
+
+  /** Works through the queue; several instances share it (SKIP LOCKED). */
+  drain(): Promise<void> {
+    this.draining ??= this.drainLoop().finally(() => (this.draining = undefined));
+    return this.draining;
+  }
+
+  private async drainLoop(): Promise<void> {
+    try {
+      for (;;) {
+        const done = await this.dataSource.transaction(async (manager) => {
+          await lockGateShared(manager);
+          const rows = (await manager.query(
+            `DELETE FROM matching.pending_rematch WHERE request_id = (
+               SELECT request_id FROM matching.pending_rematch ORDER BY queued_at FOR UPDATE SKIP LOCKED LIMIT 1)
+             RETURNING request_id`,
+          )) as Array<{ request_id: string }>;
+          if (rows.length === 0) return true;
+          await lockRequest(manager, rows[0].request_id);
+          await this.index.sync(manager);
+          await this.reconciler.reconcile(manager, [rows[0].request_id]);
+          return false;
+        });
+        if (done) return;
+      }
+    } catch (error) {
+      this.logger.warn(`Re-match pass failed, retried on the next poll: ${(error as Error).message}`);
+    }
+  }
+
+  private async pull(): Promise<void> {
+    if (this.pulling) return;
+    this.pulling = true;
+    try {
+      await this.index.sync(this.dataSource.manager, false);
+    } catch (error) {
+      this.logger.warn(`Proactive index pull failed: ${(error as Error).message}`);
+    } finally {
+      this.pulling = false;
+    }
+  }
+}
