@@ -20,6 +20,8 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
   { key: 'giz', name: 'Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ)', kind: 'government', country: 'DEU' },
   { key: 'expertise-france', name: 'Expertise France', kind: 'government', country: 'FRA' },
   { key: 'jica', name: 'Japan International Cooperation Agency (JICA)', kind: 'government', country: 'JPN' },
+  // UN DESA's WESP still lists the Republic of Korea among developing economies, so capmatch's
+  // dataset gives KOICA's offers origin `south`: the demo shows the classification as it is.
   { key: 'koica', name: 'Korea International Cooperation Agency (KOICA)', kind: 'government', country: 'KOR' },
   { key: 'idrc', name: 'International Development Research Centre (IDRC)', kind: 'government', country: 'CAN' },
   { key: 'turing', name: 'The Alan Turing Institute', kind: 'academia', country: 'GBR' },

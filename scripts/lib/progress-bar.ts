@@ -20,6 +20,12 @@ export class ProgressBar {
     this.render();
   }
 
+  /** Sets the absolute count, for callers that only redraw every so often. */
+  update(done: number): void {
+    this.done = Math.min(this.total, Math.max(this.done, done));
+    this.render();
+  }
+
   finish(note = ''): void {
     this.done = this.total;
     this.render(true);

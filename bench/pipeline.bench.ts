@@ -1,0 +1,115 @@
+// `npm run bench:pipeline`: end-to-end latency of capmatch, from the moment POST /v1/requests
+// answers to the moment the request's suggestions are readable from the matching service,
+// with 10,000 open offers loaded. By default it starts the three BUILT services itself on
+// spare loopback ports with their own database (capmatch_bench, recreated) and queue prefix;
+// --external measures already running services (REQUESTS_URL, OFFERS_URL, MATCHING_URL).
+//
+//   npm run bench:pipeline -- [--rate 50] [--seconds 30] [--offers 10000] [--poll-ms 5] [--external]
+//
+// Goal (issue 7): p95 ≤ 250 ms at 50 submissions per second.
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { CapmatchClient, serviceUrlsFromEnv } from '../scripts/lib/capmatch-client';
+import { TokenBook, developmentSecret } from '../scripts/lib/dev-tokens';
+import { waitForQuiet } from '../test/support/quiet';
+import { loadOffers } from './pipeline/load';
+import { measure } from './pipeline/measure';
+import { ensureBuilt, freshEnvironment, startServices, type RunningServices } from './pipeline/services';
+import { formatSummary, summarise } from './pipeline/stats';
+
+const { values: args } = parseArgs({
+  options: {
+    rate: { type: 'string', default: process.env.BENCH_RATE ?? '50' },
+    seconds: { type: 'string', default: process.env.BENCH_SECONDS ?? '30' },
+    offers: { type: 'string', default: process.env.BENCH_OFFERS ?? '10000' },
+    'poll-ms': { type: 'string', default: process.env.BENCH_POLL_MS ?? '5' },
+    warmup: { type: 'string', default: process.env.BENCH_WARMUP_SECONDS ?? '3' },
+    external: { type: 'boolean', default: process.env.BENCH_EXTERNAL === '1' },
+  },
+});
+
+function bounded(name: string, raw: string, min: number, max: number): number {
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max) {
+    process.stderr.write(`--${name} must be a number from ${min} to ${max} (got ${raw})\n`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const RATE = bounded('rate', args.rate, 1, 1000);
+const SECONDS = bounded('seconds', args.seconds, 1, 600);
+const OFFERS = Math.round(bounded('offers', args.offers, 0, 100_000));
+const POLL_MS = bounded('poll-ms', args['poll-ms'], 1, 1000);
+const WARMUP = bounded('warmup', args.warmup, 0, 60);
+const DATABASE = 'capmatch_bench';
+const PREFIX = 'capmatch-bench';
+
+async function main(): Promise<void> {
+  let services: RunningServices | undefined;
+  const stopOnSignal = () => void services?.stop().finally(() => process.exit(130));
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+  try {
+    let client: CapmatchClient;
+    let tokens: TokenBook;
+    let quiet: Parameters<typeof waitForQuiet>[0];
+    if (args.external) {
+      client = new CapmatchClient(serviceUrlsFromEnv());
+      tokens = new TokenBook(developmentSecret());
+      quiet = { prefix: process.env.QUEUE_PREFIX || 'capmatch', databaseUrl: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/capmatch' };
+      for (const url of Object.values(client.urls)) {
+        if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(url)) throw new Error(`only loopback services may be benchmarked, got ${url}`);
+      }
+    } else {
+      ensureBuilt();
+      const env = await freshEnvironment(DATABASE, PREFIX);
+      process.stderr.write(`starting the built services on database ${DATABASE}, queue prefix ${PREFIX}\n`);
+      services = await startServices(env);
+      client = new CapmatchClient(services.urls);
+      tokens = new TokenBook(env.jwtSecret);
+      quiet = { prefix: env.queuePrefix, databaseUrl: env.databaseUrl, redisUrl: env.redisUrl };
+    }
+    await client.assertReady();
+
+    const loaded = await loadOffers(client, tokens, OFFERS);
+    process.stderr.write('waiting for matching to digest the offers...\n');
+    await waitForQuiet({ ...quiet, timeoutMs: 600_000, intervalMs: 200 });
+
+    if (WARMUP > 0) {
+      process.stderr.write(`warm-up: ${WARMUP} s at ${RATE}/s (not counted)\n`);
+      await measure(client, tokens, { rate: RATE, seconds: WARMUP, pollMs: POLL_MS, timeoutMs: 5000, seed: 99 });
+      await waitForQuiet({ ...quiet, timeoutMs: 120_000 });
+    }
+    process.stderr.write(`measuring: ${SECONDS} s at ${RATE} requests/s\n`);
+    const m = await measure(client, tokens, { rate: RATE, seconds: SECONDS, pollMs: POLL_MS, timeoutMs: 10_000, seed: 42 });
+
+    const visible = summarise(m.visible);
+    const out = [
+      '',
+      `capmatch pipeline benchmark — ${args.external ? 'external services' : 'built services started by the bench'}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}`,
+      `open offers loaded: ${loaded.offers} (from ${loaded.providers} providers, loaded at ${loaded.perSecond.toFixed(0)}/s); poll interval ${POLL_MS} ms`,
+      `submitted ${m.submitted} requests at a target of ${RATE}/s over ${SECONDS} s: sustained ${(m.submitted / (m.submitPhaseMs / 1000)).toFixed(1)} submissions/s ` +
+        `(max schedule lag ${m.maxScheduleLagMs.toFixed(1)} ms), all done in ${(m.elapsedMs / 1000).toFixed(1)} s`,
+      formatSummary('POST answered → suggestions readable', visible),
+      formatSummary('POST /v1/requests round trip', summarise(m.post)),
+      formatSummary('server clocks: request → first suggestion', summarise(m.server)),
+      `polls per request: ${(m.polls / Math.max(1, m.submitted)).toFixed(1)}; no suggestion within 10 s: ${m.noSuggestion}; ` +
+        `errors: ${m.errors.size === 0 ? 'none' : [...m.errors].map(([k, v]) => `${k} ×${v}`).join(', ')}`,
+      `goal p95 ≤ 250 ms at 50/s: ${visible.p95 <= 250 && RATE >= 50 ? 'MET' : 'NOT MET'} (p95 ${visible.p95.toFixed(1)} ms at ${RATE}/s)`,
+      '',
+    ];
+    process.stdout.write(out.join('\n'));
+    if (services) process.stderr.write(`service logs: ${services.logs.join(', ')}\n`);
+  } finally {
+    await services?.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`\nbench:pipeline failed: ${(error as Error)?.message ?? String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,45 @@
+// Loads the benchmark's open offers through the public API: providers with a coordinator
+// token, then offers with each provider's donor token, many at a time, with a progress bar.
+import { performance } from 'node:perf_hooks';
+import type { CapmatchClient } from '../../scripts/lib/capmatch-client';
+import { mapConcurrent } from '../../scripts/lib/concurrency';
+import type { TokenBook } from '../../scripts/lib/dev-tokens';
+import { ProgressBar } from '../../scripts/lib/progress-bar';
+import { offer, providers as syntheticProviders, rng } from './synthetic';
+
+export interface Loaded {
+  providers: number;
+  offers: number;
+  perSecond: number;
+}
+
+const CONCURRENCY = Math.max(1, Math.min(256, Number(process.env.BENCH_LOAD_CONCURRENCY ?? 32) || 32));
+
+export async function loadOffers(client: CapmatchClient, tokens: TokenBook, count: number): Promise<Loaded> {
+  if (count === 0) return { providers: 0, offers: 0, perSecond: 0 };
+  const providerBodies = syntheticProviders(Math.max(1, Math.min(300, Math.ceil(count / 30))));
+  const coordinator = await tokens.coordinator();
+  const providerBar = new ProgressBar('providers', providerBodies.length);
+  const providers = await mapConcurrent(providerBodies, CONCURRENCY, async (body) => {
+    const created = await client.expect<{ id: string }>(201, 'offers', 'POST', '/v1/providers', { token: coordinator, body });
+    providerBar.tick();
+    return { ...body, id: created.id };
+  });
+  providerBar.finish();
+
+  const r = rng(2024);
+  const plan = Array.from({ length: count }, (_, i) => {
+    const provider = providers[Math.floor(r() * providers.length)];
+    return { provider, body: offer(r, provider, i) };
+  });
+  const bar = new ProgressBar('offers', count);
+  const started = performance.now();
+  let step = 0;
+  await mapConcurrent(plan, CONCURRENCY, async ({ provider, body }) => {
+    await client.expect(201, 'offers', 'POST', '/v1/offers', { token: await tokens.donor(provider.id), body });
+    if (++step % 50 === 0) bar.update(step);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  bar.finish(`${(count / seconds).toFixed(0)} offers/s`);
+  return { providers: providers.length, offers: count, perSecond: count / seconds };
+}
