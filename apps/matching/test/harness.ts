@@ -1,0 +1,51 @@
+// Boots the matching service for integration tests and reads its API as a given role.
+import request from 'supertest';
+import { AppModule } from '../src/app.module';
+import { startService, type StartedService } from '../../../test/support/app';
+import { waitForQuiet } from '../../../test/support/quiet';
+import { tokenFor } from '../../../test/support/tokens';
+import { EventFeed } from './matching-fixtures';
+
+export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let languageCounter = 0;
+/** A delivery language no other test uses, so tests sharing a database never match each other's objects. */
+export function freshLanguage(): string {
+  languageCounter += 1;
+  const n = (process.pid * 7 + languageCounter * 131 + Date.now()) % (26 * 26 * 26);
+  return String.fromCharCode(97 + Math.floor(n / 676), 97 + (Math.floor(n / 26) % 26), 97 + (n % 26));
+}
+
+export const coordinatorToken = () => tokenFor({ role: 'coordinator', sub: 'int-coordinator' });
+
+export class MatchingHarness {
+  readonly feed = new EventFeed();
+  constructor(readonly service: StartedService) {}
+
+  static async start(env: Record<string, string> = {}): Promise<MatchingHarness> {
+    return new MatchingHarness(await startService('matching', AppModule, env));
+  }
+
+  quiet(): Promise<void> {
+    return waitForQuiet();
+  }
+
+  async get(path: string, token?: string): Promise<request.Response> {
+    return request(this.service.http).get(path).auth(token ?? (await coordinatorToken()), { type: 'bearer' });
+  }
+
+  async post(path: string, body: Json = {}, token?: string): Promise<request.Response> {
+    return request(this.service.http).post(path).auth(token ?? (await coordinatorToken()), { type: 'bearer' }).send(body);
+  }
+
+  async suggestionsOf(requestId: string, status = 'proposed'): Promise<Json[]> {
+    const res = await this.get(`/v1/suggestions?requestId=${requestId}&status=${status}`);
+    expect(res.status).toBe(200);
+    return res.body.items;
+  }
+
+  async close(): Promise<void> {
+    await this.feed.close();
+    await this.service.close();
+  }
+}

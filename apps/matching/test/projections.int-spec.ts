@@ -1,0 +1,117 @@
+import { envelope, offerSnapshot, requestSnapshot, sql } from './matching-fixtures';
+import { freshLanguage, MatchingHarness } from './harness';
+
+describe('matching projections and incremental matching', () => {
+  let h: MatchingHarness;
+  beforeAll(async () => (h = await MatchingHarness.start()));
+  afterAll(() => h.close());
+
+  it('proposes an offer to a new request with the right cooperation type', async () => {
+    const lang = freshLanguage();
+    const north = offerSnapshot(lang, 'north');
+    const south = offerSnapshot(lang, 'south');
+    const multi = offerSnapshot(lang, 'multilateral');
+    await h.feed.publish(envelope('offer.published', north), envelope('offer.published', south), envelope('offer.published', multi));
+    await h.quiet();
+    const req = requestSnapshot(lang);
+    await h.feed.publish(envelope('request.submitted', req));
+    await h.quiet();
+    const items = await h.suggestionsOf(req.id);
+    const byOffer = new Map(items.map((s) => [s.offerIds[0], s]));
+    expect(byOffer.get(north.id)?.cooperationType).toBe('north-south');
+    expect(byOffer.get(south.id)?.cooperationType).toBe('south-south');
+    expect(byOffer.get(multi.id)?.cooperationType).toBe('multilateral');
+    const scores = items.map((s) => s.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    const s = items[0];
+    expect(Object.keys(s).sort()).toEqual(
+      ['id', 'requestId', 'offerIds', 'cooperationType', 'score', 'explanation', 'status', 'createdAt', 'decidedAt', 'decidedBy', 'reason'].sort(),
+    );
+    expect(s.explanation.length).toBeGreaterThan(0);
+    const events = await sql(`SELECT type, payload FROM matching.outbox WHERE type = 'suggestion.proposed' AND payload->>'requestId' = $1`, [req.id]);
+    expect(events).toHaveLength(items.length);
+  });
+
+  it('proposes a triangular bundle: a southern provider with a northern facilitator', async () => {
+    const lang = freshLanguage();
+    const south = offerSnapshot(lang, 'south');
+    const facilitator = offerSnapshot(lang, 'north', { role: 'facilitator', capacityAreas: ['compute'] });
+    const req = requestSnapshot(lang, { cooperationTypes: ['triangular'] });
+    await h.feed.publish(envelope('offer.published', south), envelope('offer.published', facilitator));
+    await h.quiet();
+    await h.feed.publish(envelope('request.submitted', req));
+    await h.quiet();
+    const items = await h.suggestionsOf(req.id);
+    expect(items.map((s) => [s.cooperationType, s.offerIds])).toEqual([['triangular', [south.id, facilitator.id]]]);
+  });
+
+  it('a new offer reaches existing requests', async () => {
+    const lang = freshLanguage();
+    const req = requestSnapshot(lang);
+    await h.feed.publish(envelope('request.submitted', req));
+    await h.quiet();
+    expect(await h.suggestionsOf(req.id)).toHaveLength(0);
+    const offer = offerSnapshot(lang, 'north');
+    await h.feed.publish(envelope('offer.published', offer));
+    await h.quiet();
+    expect((await h.suggestionsOf(req.id)).map((s) => s.offerIds)).toEqual([[offer.id]]);
+  });
+
+  it('is version-aware: an older event after a newer one and a duplicate change nothing', async () => {
+    const lang = freshLanguage();
+    const offer = offerSnapshot(lang, 'north');
+    await h.feed.publish(envelope('offer.published', offer));
+    await h.quiet();
+    const v1 = requestSnapshot(lang);
+    const v2 = { ...v1, version: 2, title: 'Changed title', updatedAt: '2026-01-02T00:00:00.000Z' };
+    await h.feed.publish(envelope('request.updated', v2));
+    await h.quiet();
+    await h.feed.publish(envelope('request.submitted', v1));
+    await h.quiet();
+    const [row] = await sql<{ version: number; title: string }>(
+      `SELECT version, snapshot->>'title' AS title FROM matching.request_projections WHERE id = $1`, [v1.id]);
+    expect(row).toEqual({ version: 2, title: 'Changed title' });
+    const before = await sql(`SELECT id, status, updated_at FROM matching.suggestions WHERE request_id = $1 ORDER BY id`, [v1.id]);
+    const duplicate = envelope('request.updated', v2);
+    await h.feed.publish(duplicate);
+    await h.quiet();
+    await h.feed.publish({ ...duplicate, id: duplicate.id });
+    await h.quiet();
+    const after = await sql(`SELECT id, status, updated_at FROM matching.suggestions WHERE request_id = $1 ORDER BY id`, [v1.id]);
+    expect(after).toEqual(before);
+    expect(before).toHaveLength(1);
+  });
+
+  it('withdrawing an offer supersedes its proposals, with the reason in the history', async () => {
+    const lang = freshLanguage();
+    const offer = offerSnapshot(lang, 'north');
+    const req = requestSnapshot(lang);
+    await h.feed.publish(envelope('offer.published', offer), envelope('request.submitted', req));
+    await h.quiet();
+    const [proposed] = await h.suggestionsOf(req.id);
+    expect(proposed.offerIds).toEqual([offer.id]);
+    await h.feed.publish(envelope('offer.withdrawn', { ...offer, version: 2, status: 'withdrawn' }));
+    await h.quiet();
+    expect(await h.suggestionsOf(req.id)).toHaveLength(0);
+    const res = await h.get(`/v1/suggestions/${proposed.id}`);
+    expect(res.body.status).toBe('superseded');
+    const history = await h.get(`/v1/suggestions/${proposed.id}/history`);
+    expect(history.body.items.map((e: { action: string }) => e.action)).toEqual(['proposed', 'superseded']);
+    expect(history.body.items[1].reason).toMatch(/withdrawn/);
+  });
+
+  it('keeps at most MATCH_TOP_K proposals, best first, and a withdrawn request loses them all', async () => {
+    const lang = freshLanguage();
+    const offers = Array.from({ length: 7 }, (_, i) => offerSnapshot(lang, 'north', { budgetUsd: 50000 + i * 10000 }));
+    await h.feed.publish(...offers.map((o) => envelope('offer.published', o)));
+    await h.quiet();
+    const req = requestSnapshot(lang);
+    await h.feed.publish(envelope('request.submitted', req));
+    await h.quiet();
+    expect(await h.suggestionsOf(req.id)).toHaveLength(5);
+    await h.feed.publish(envelope('request.withdrawn', { ...req, version: 2, status: 'withdrawn' }));
+    await h.quiet();
+    expect(await h.suggestionsOf(req.id)).toHaveLength(0);
+    expect(await h.suggestionsOf(req.id, 'superseded')).toHaveLength(5);
+  });
+});
