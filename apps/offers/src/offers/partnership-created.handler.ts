@@ -35,15 +35,13 @@ export class PartnershipCreatedHandler {
       return;
     }
     const now = new Date();
-    const recorded = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(OfferAllocationEntity)
-      .values({ offerId, partnershipId, eventId: event.id, applied: false, createdAt: now })
-      .orIgnore()
-      .returning(['offer_id'])
-      .execute();
-    if ((recorded.raw as unknown[]).length === 0) {
+    const allocations = manager.connection.getMetadata(OfferAllocationEntity).tablePath;
+    const recorded: unknown[] = await manager.query(
+      `INSERT INTO ${allocations} (offer_id, partnership_id, event_id, applied, created_at) VALUES ($1, $2, $3, false, $4)
+       ON CONFLICT DO NOTHING RETURNING offer_id`,
+      [offerId, partnershipId, event.id, now],
+    );
+    if (recorded.length === 0) {
       this.logger.log({ offerId, partnershipId, eventId: event.id }, 'partnership already counted for this offer; skipped');
       return;
     }
