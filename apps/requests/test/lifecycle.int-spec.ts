@@ -110,6 +110,17 @@ describe('requests lifecycle', () => {
     await http().patch(`/v1/requests/${created.id}`).set(h.own).set('If-Match', '"2"').send({ priority: 'high' }).expect(200);
   });
 
+  it('lets exactly one of two racing PATCHes with the same If-Match win', async () => {
+    const created = await submit();
+    const race = await Promise.all(
+      ['low', 'medium'].map((priority) =>
+        http().patch(`/v1/requests/${created.id}`).set(h.own).set('If-Match', '"1"').send({ priority }),
+      ),
+    );
+    expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await db.events(created.id)).map((e) => e.version)).toEqual([1, 2]);
+  });
+
   it('refuses a malformed If-Match with 400 naming it', async () => {
     const created = await submit();
     const res = await http().patch(`/v1/requests/${created.id}`).set(h.own).set('If-Match', 'yesterday').send({ priority: 'low' });
