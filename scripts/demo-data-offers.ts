@@ -7,6 +7,8 @@ import type { OfferBody, ProviderBody } from './lib/api-types';
 
 export interface DemoProvider extends ProviderBody {
   key: string;
+  /** For the printed table only; never sent. */
+  short: string;
 }
 
 export interface DemoOffer {
@@ -17,41 +19,41 @@ export interface DemoOffer {
 
 export const DEMO_PROVIDERS: DemoProvider[] = [
   // North
-  { key: 'giz', name: 'Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ)', kind: 'government', country: 'DEU' },
-  { key: 'expertise-france', name: 'Expertise France', kind: 'government', country: 'FRA' },
-  { key: 'jica', name: 'Japan International Cooperation Agency (JICA)', kind: 'government', country: 'JPN' },
+  { key: 'giz', short: 'GIZ', name: 'Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ)', kind: 'government', country: 'DEU' },
+  { key: 'expertise-france', short: 'Expertise France', name: 'Expertise France', kind: 'government', country: 'FRA' },
+  { key: 'jica', short: 'JICA', name: 'Japan International Cooperation Agency (JICA)', kind: 'government', country: 'JPN' },
   // UN DESA's WESP still lists the Republic of Korea among developing economies, so capmatch's
   // dataset gives KOICA's offers origin `south`: the demo shows the classification as it is.
-  { key: 'koica', name: 'Korea International Cooperation Agency (KOICA)', kind: 'government', country: 'KOR' },
-  { key: 'idrc', name: 'International Development Research Centre (IDRC)', kind: 'government', country: 'CAN' },
-  { key: 'turing', name: 'The Alan Turing Institute', kind: 'academia', country: 'GBR' },
-  { key: 'inria', name: 'Inria', kind: 'academia', country: 'FRA' },
-  { key: 'cloud-for-good', name: 'Open Compute for Development Alliance', kind: 'private-sector', country: 'IRL' },
-  { key: 'sida', name: 'Swedish International Development Cooperation Agency (Sida)', kind: 'government', country: 'SWE' },
-  { key: 'dfat', name: 'Australian Department of Foreign Affairs and Trade (DFAT)', kind: 'government', country: 'AUS' },
+  { key: 'koica', short: 'KOICA', name: 'Korea International Cooperation Agency (KOICA)', kind: 'government', country: 'KOR' },
+  { key: 'idrc', short: 'IDRC', name: 'International Development Research Centre (IDRC)', kind: 'government', country: 'CAN' },
+  { key: 'turing', short: 'Turing Institute', name: 'The Alan Turing Institute', kind: 'academia', country: 'GBR' },
+  { key: 'inria', short: 'Inria', name: 'Inria', kind: 'academia', country: 'FRA' },
+  { key: 'cloud-for-good', short: 'Open Compute Alliance', name: 'Open Compute for Development Alliance', kind: 'private-sector', country: 'IRL' },
+  { key: 'sida', short: 'Sida', name: 'Swedish International Development Cooperation Agency (Sida)', kind: 'government', country: 'SWE' },
+  { key: 'dfat', short: 'DFAT', name: 'Australian Department of Foreign Affairs and Trade (DFAT)', kind: 'government', country: 'AUS' },
   // South
-  { key: 'bhashini', name: 'Digital India Bhashini Division, MeitY', kind: 'government', country: 'IND' },
-  { key: 'itec', name: 'Indian Technical and Economic Cooperation (ITEC)', kind: 'government', country: 'IND' },
-  { key: 'abc', name: 'Agência Brasileira de Cooperação (ABC)', kind: 'government', country: 'BRA' },
-  { key: 'csir', name: 'Council for Scientific and Industrial Research (CSIR)', kind: 'government', country: 'ZAF' },
-  { key: 'strathmore', name: 'Strathmore University', kind: 'academia', country: 'KEN' },
-  { key: 'cenia', name: 'Centro Nacional de Inteligencia Artificial (CENIA)', kind: 'academia', country: 'CHL' },
-  { key: 'amexcid', name: 'Agencia Mexicana de Cooperación Internacional para el Desarrollo', kind: 'government', country: 'MEX' },
-  { key: 'c4ir-rwanda', name: 'Centre for the Fourth Industrial Revolution Rwanda', kind: 'government', country: 'RWA' },
-  { key: 'um6p', name: 'Université Mohammed VI Polytechnique', kind: 'academia', country: 'MAR' },
-  { key: 'komdigi', name: 'Indonesian Ministry of Communication and Digital Affairs', kind: 'government', country: 'IDN' },
-  { key: 'astana-hub', name: 'Astana Hub', kind: 'technical-community', country: 'KAZ' },
-  { key: 'usp', name: 'The University of the South Pacific', kind: 'academia', country: 'FJI' },
-  { key: 'itida', name: 'Information Technology Industry Development Agency (ITIDA)', kind: 'government', country: 'EGY' },
-  { key: 'zju', name: 'Zhejiang University', kind: 'academia', country: 'CHN' },
+  { key: 'bhashini', short: 'Bhashini (MeitY)', name: 'Digital India Bhashini Division, MeitY', kind: 'government', country: 'IND' },
+  { key: 'itec', short: 'ITEC', name: 'Indian Technical and Economic Cooperation (ITEC)', kind: 'government', country: 'IND' },
+  { key: 'abc', short: 'ABC Brazil', name: 'Agência Brasileira de Cooperação (ABC)', kind: 'government', country: 'BRA' },
+  { key: 'csir', short: 'CSIR', name: 'Council for Scientific and Industrial Research (CSIR)', kind: 'government', country: 'ZAF' },
+  { key: 'strathmore', short: 'Strathmore', name: 'Strathmore University', kind: 'academia', country: 'KEN' },
+  { key: 'cenia', short: 'CENIA', name: 'Centro Nacional de Inteligencia Artificial (CENIA)', kind: 'academia', country: 'CHL' },
+  { key: 'amexcid', short: 'AMEXCID', name: 'Agencia Mexicana de Cooperación Internacional para el Desarrollo', kind: 'government', country: 'MEX' },
+  { key: 'c4ir-rwanda', short: 'C4IR Rwanda', name: 'Centre for the Fourth Industrial Revolution Rwanda', kind: 'government', country: 'RWA' },
+  { key: 'um6p', short: 'UM6P', name: 'Université Mohammed VI Polytechnique', kind: 'academia', country: 'MAR' },
+  { key: 'komdigi', short: 'Komdigi', name: 'Indonesian Ministry of Communication and Digital Affairs', kind: 'government', country: 'IDN' },
+  { key: 'astana-hub', short: 'Astana Hub', name: 'Astana Hub', kind: 'technical-community', country: 'KAZ' },
+  { key: 'usp', short: 'USP', name: 'The University of the South Pacific', kind: 'academia', country: 'FJI' },
+  { key: 'itida', short: 'ITIDA', name: 'Information Technology Industry Development Agency (ITIDA)', kind: 'government', country: 'EGY' },
+  { key: 'zju', short: 'Zhejiang Univ.', name: 'Zhejiang University', kind: 'academia', country: 'CHN' },
   // Multilateral
-  { key: 'undp', name: 'United Nations Development Programme (UNDP)', kind: 'multilateral' },
-  { key: 'unesco', name: 'UNESCO', kind: 'multilateral' },
-  { key: 'itu', name: 'International Telecommunication Union (ITU)', kind: 'multilateral' },
-  { key: 'world-bank', name: 'World Bank', kind: 'development-bank' },
-  { key: 'afdb', name: 'African Development Bank (AfDB)', kind: 'development-bank' },
-  { key: 'idb', name: 'Inter-American Development Bank (IDB)', kind: 'development-bank' },
-  { key: 'adb', name: 'Asian Development Bank (ADB)', kind: 'development-bank' },
+  { key: 'undp', short: 'UNDP', name: 'United Nations Development Programme (UNDP)', kind: 'multilateral' },
+  { key: 'unesco', short: 'UNESCO', name: 'UNESCO', kind: 'multilateral' },
+  { key: 'itu', short: 'ITU', name: 'International Telecommunication Union (ITU)', kind: 'multilateral' },
+  { key: 'world-bank', short: 'World Bank', name: 'World Bank', kind: 'development-bank' },
+  { key: 'afdb', short: 'AfDB', name: 'African Development Bank (AfDB)', kind: 'development-bank' },
+  { key: 'idb', short: 'IDB', name: 'Inter-American Development Bank (IDB)', kind: 'development-bank' },
+  { key: 'adb', short: 'ADB', name: 'Asian Development Bank (ADB)', kind: 'development-bank' },
 ];
 
 const W = { start: '2027-01-01', end: '2029-12-31' };

@@ -23,11 +23,11 @@ async function loadProviders(): Promise<Map<string, { id: string; name: string }
   const bar = new ProgressBar('providers', DEMO_PROVIDERS.length);
   const token = await tokens.coordinator();
   const out = new Map<string, { id: string; name: string }>();
-  await mapConcurrent(DEMO_PROVIDERS, 4, async ({ key, ...body }) => {
+  await mapConcurrent(DEMO_PROVIDERS, 4, async ({ key, short, ...body }) => {
     const created = await client.expect<{ id: string }>([200, 201], 'offers', 'POST', '/v1/providers', {
       token, body, idempotencyKey: `${KEY_PREFIX}:provider:${key}`,
     });
-    out.set(key, { id: created.id, name: body.name });
+    out.set(key, { id: created.id, name: short });
     bar.tick();
   });
   bar.finish();

@@ -40,8 +40,8 @@ export function renderTable(rows: TableRow[]): string {
       first ? truncate(r.title, 40) : '',
       s ? s.cooperationType : '(none yet)',
       s ? s.score.toFixed(3) : '',
-      truncate(r.providers, 34),
-      s ? truncate(mainReasons(s.explanation), 70) : '',
+      truncate(r.providers, 32),
+      s ? truncate(mainReasons(s.explanation), 100) : '',
     ];
   });
   const widths = header.map((h, c) => Math.max(width(h), ...cells.map((row) => width(row[c]))));
