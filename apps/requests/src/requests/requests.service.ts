@@ -70,7 +70,7 @@ export class RequestsService {
       createdAt: now,
       updatedAt: now,
       version: 1,
-    } satisfies Omit<RequestEntity, never>);
+    } satisfies RequestEntity);
     const snapshot = await this.dataSource.transaction((m) =>
       this.recorder.save(m, null, entity, { action: 'submitted', actor: user }),
     );
