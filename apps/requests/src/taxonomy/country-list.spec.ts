@@ -17,10 +17,12 @@ describe('listCountries', () => {
   });
 
   it('evaluates LDC membership on the given day', () => {
-    const bgd = (day: string) => listCountries({ region: 'southern-asia' }, 200, undefined, new Date(day)).items.find((c) => c.iso3 === 'BGD');
-    expect(bgd('2026-11-23')?.ldc).toBe(true);
-    expect(bgd('2026-11-24')?.ldc).toBe(false);
-    expect(listCountries({ group: 'ldc' }, 200, undefined, new Date('2026-11-23')).items.map((c) => c.iso3)).toContain('BGD');
+    const graduate = COUNTRIES.find((c) => c.ldcGraduation !== null) as (typeof COUNTRIES)[number];
+    const graduation = new Date(`${graduate.ldcGraduation}T00:00:00Z`);
+    const dayBefore = new Date(graduation.getTime() - 86_400_000);
+    const find = (day: Date) => listCountries({ group: 'ldc' }, 200, undefined, day).items.map((c) => c.iso3);
+    expect(find(dayBefore)).toContain(graduate.iso3);
+    expect(find(graduation)).not.toContain(graduate.iso3);
   });
 
   it('refuses a cursor it did not hand out', () => {
