@@ -25,6 +25,7 @@ export class EventWorker implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly queueName: string;
   private worker?: Worker;
   private redis?: IORedis;
+  private lastErrorLog = 0;
 
   constructor(
     @Inject(BUS_SERVICE) private readonly service: ServiceName,
@@ -48,7 +49,7 @@ export class EventWorker implements OnApplicationBootstrap, BeforeApplicationShu
       removeOnComplete: { count: this.cfg.BUS_KEEP_COMPLETED },
       removeOnFail: { age: this.cfg.BUS_KEEP_FAILED_SECONDS },
     });
-    this.worker.on('error', (error) => this.logger.error(`Worker on ${this.queueName}: ${error.message}`));
+    this.worker.on('error', (error) => this.reportError(error));
     this.worker.on('completed', (job) => busMetrics().jobsCompleted.inc({ queue: this.queueName, type: job.name }));
     this.worker.on('failed', (job, error) => this.failed(job, error));
   }
@@ -75,6 +76,14 @@ export class EventWorker implements OnApplicationBootstrap, BeforeApplicationShu
         this.logger.debug(`Skipped ${verdict} event ${event.id} (${event.type} ${event.aggregateId} v${event.version})`);
       }),
     );
+  }
+
+  /** While Redis is away BullMQ reports every reconnect attempt: one line per minute is enough. */
+  private reportError(error: Error): void {
+    const now = Date.now();
+    if (now - this.lastErrorLog < 60_000) return;
+    this.lastErrorLog = now;
+    this.logger.error(`Worker on ${this.queueName}: ${error.message}`);
   }
 
   private failed(job: Job | undefined, error: Error): void {

@@ -65,6 +65,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Stops taking new work, then publishes what is committed while Redis answers. */
   async beforeApplicationShutdown(): Promise<void> {
+    if (!this.redis) return; // never started (boot failed before the bootstrap hook)
     await this.listener.stop();
     await this.loop.stopAndFlush();
     this.stopScrape?.();

@@ -79,7 +79,12 @@ export async function startBusApp(
       ],
       providers: options.handlers ?? [ProbeHandlers],
     }).compile();
-    await app.init();
+    await app.init().catch(async (error: unknown) => {
+      // A context whose init failed runs no shutdown hooks: close the pool by hand.
+      const dataSource = app.get(DataSource);
+      if (dataSource.isInitialized) await dataSource.destroy();
+      throw error;
+    });
     return {
       app,
       outbox: app.get(OutboxService),
