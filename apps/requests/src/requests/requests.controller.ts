@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { RequestSnapshot } from '@capmatch/contracts';
 import {
   ApiProblemResponses,
@@ -24,6 +24,7 @@ import { WRITER_ROLES } from './request-access';
 const RequestId = () =>
   Param('id', new ParseUUIDPipe({ exceptionFactory: () => new InvalidFieldsException([{ field: 'id', message: 'id must be a UUID' }]) }));
 
+const ID = { name: 'id', format: 'uuid', description: 'Request id (400 when not a UUID)' };
 const IF_MATCH = { name: 'If-Match', required: false, description: 'Expected version, e.g. "3": 409 when it moved on' };
 
 @ApiTags('requests')
@@ -63,6 +64,7 @@ export class RequestsController {
   }
 
   @Get(':id')
+  @ApiParam(ID)
   @ApiOperation({ summary: 'One request (404 when it does not exist or the caller may not see it)' })
   @ApiResponse({ status: 200, type: RequestDto })
   @ApiProblemResponses(400, 401, 404, 429)
@@ -71,6 +73,7 @@ export class RequestsController {
   }
 
   @Patch(':id')
+  @ApiParam(ID)
   @Roles(...WRITER_ROLES)
   @ApiOperation({ summary: 'Change an open request (partial update, same rules as submission)' })
   @ApiHeader(IF_MATCH)
@@ -86,6 +89,7 @@ export class RequestsController {
   }
 
   @Post(':id/withdraw')
+  @ApiParam(ID)
   @HttpCode(200)
   @Roles(...WRITER_ROLES)
   @ApiOperation({ summary: 'Withdraw an open request' })
@@ -102,6 +106,7 @@ export class RequestsController {
   }
 
   @Get(':id/history')
+  @ApiParam(ID)
   @Roles(...WRITER_ROLES)
   @ApiOperation({
     summary: 'Audit trail of a request, oldest first',
