@@ -161,6 +161,28 @@ describe('offers lifecycle', () => {
     expect(history[1]).toMatchObject({ actor: { sub: 'matching', role: 'system' }, eventId: first.id });
   });
 
+  it('partnerships racing for the last slots: exactly the slots available are taken, versions stay contiguous', async () => {
+    const offer = await publish({ slots: 3 });
+    await partnerships.sendAll(Array.from({ length: 6 }, () => ({ offerIds: [offer.id] })));
+    expect(await read(offer.id)).toMatchObject({ remainingSlots: 0, status: 'exhausted', version: 4 });
+    const events = await db.events(offer.id);
+    expect(events.map((e) => [e.version, e.payload.remainingSlots])).toEqual([[1, 3], [2, 2], [3, 1], [4, 0]]);
+    const history = (await http().get(`/v1/offers/${offer.id}/history`).set(donor)).body.items as Json[];
+    expect(history.filter((h) => h.action === 'slot-allocated')).toHaveLength(3);
+    expect(history.filter((h) => h.action === 'allocation-refused')).toHaveLength(3);
+    expect(await partnerships.failedCount()).toBe(0);
+  });
+
+  it('a triangular partnership takes one slot of each of its two offers', async () => {
+    const southern = await registerProvider(svc, { name: 'Kenya ICT Authority', kind: 'government', country: 'KEN' });
+    const southDonor = await bearer({ sub: 'donor-ken', role: 'donor', providerId: southern.id });
+    const provided = (await http().post('/v1/offers').set(southDonor).send(offerBody({ slots: 2 }))).body;
+    const facilitated = await publish({ role: 'facilitator', slots: 2 });
+    await partnerships.send([provided.id, facilitated.id]);
+    expect((await http().get(`/v1/offers/${provided.id}`).set(southDonor)).body).toMatchObject({ remainingSlots: 1, version: 2 });
+    expect(await read(facilitated.id)).toMatchObject({ remainingSlots: 1, version: 2 });
+  });
+
   it('skips an unknown offer and still counts the known ones of the partnership', async () => {
     const offer = await publish({ slots: 2 });
     await partnerships.send(['00000000-0000-4000-8000-000000000000', offer.id]);

@@ -93,6 +93,21 @@ export class PartnershipSender {
     offerIds: string[],
     ids: { partnershipId?: string; eventId?: string; jobId?: string } = {},
   ): Promise<EventEnvelope<'partnership.created'>> {
+    const [event] = await this.sendAll([{ offerIds, ...ids }]);
+    return event;
+  }
+
+  /** Queues every partnership at once (the worker may run them concurrently), then waits for all. */
+  async sendAll(
+    partnerships: Array<{ offerIds: string[]; partnershipId?: string; eventId?: string; jobId?: string }>,
+  ): Promise<Array<EventEnvelope<'partnership.created'>>> {
+    await this.events.waitUntilReady();
+    const queued = await Promise.all(partnerships.map((p) => this.queueOne(p.offerIds, p)));
+    await Promise.all(queued.map(({ job }) => job.waitUntilFinished(this.events, 20_000)));
+    return queued.map(({ event }) => event);
+  }
+
+  private async queueOne(offerIds: string[], ids: { partnershipId?: string; eventId?: string; jobId?: string }) {
     const partnershipId = ids.partnershipId ?? randomUUID();
     const now = new Date().toISOString();
     const event: EventEnvelope<'partnership.created'> = {
@@ -111,10 +126,8 @@ export class PartnershipSender {
         createdAt: now,
       },
     };
-    await this.events.waitUntilReady();
     const job = await this.queue.add(event.type, event, { jobId: ids.jobId ?? event.id, attempts: 3, backoff: { type: 'fixed', delay: 50 } });
-    await job.waitUntilFinished(this.events, 20_000);
-    return event;
+    return { event, job };
   }
 
   async failedCount(): Promise<number> {

@@ -7,19 +7,32 @@ import { CreateOfferDto } from './create-offer.dto';
 import { UpdateOfferDto } from './update-offer.dto';
 
 /** Set by the server on every offer; a client naming one gets a 400 naming it. */
-export const SERVER_OWNED = ['id', 'status', 'origin', 'remainingSlots', 'provider', 'version', 'createdAt', 'updatedAt'] as const;
+export const SERVER_OWNED = [
+  'id',
+  'status',
+  'origin',
+  'remainingSlots',
+  'provider',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const;
 
 /**
  * Triangular cooperation pairs a Southern provider with a facilitator from the North or an
  * international organisation (domain.md), so a Southern provider cannot publish a facilitator offer.
  */
-export function facilitatorProblems(role: string | undefined, provider: Pick<ProviderEntity, 'origin'> | null): FieldError[] {
+export function facilitatorProblems(
+  role: string | undefined,
+  provider: Pick<ProviderEntity, 'origin'> | null,
+): FieldError[] {
   if (role !== 'facilitator' || provider?.origin !== 'south') return [];
   return [
     {
       field: 'role',
       message:
-        'a facilitator offer must come from a provider of origin north or multilateral (the third party of triangular cooperation); this provider is of origin south',
+        'a facilitator offer must come from a provider of origin north or multilateral ' +
+        '(the third party of triangular cooperation); this provider is of origin south',
     },
   ];
 }

@@ -31,7 +31,14 @@ export class OffersService {
     const snapshot = toOfferSnapshot(offer, provider);
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(OfferEntity, offer);
-      await recordHistory(manager, { offerId: offer.id, version: 1, action: 'published', actor: user, changes: initialChanges(snapshot), at: offer.createdAt });
+      await recordHistory(manager, {
+        offerId: offer.id,
+        version: 1,
+        action: 'published',
+        actor: user,
+        changes: initialChanges(snapshot),
+        at: offer.createdAt,
+      });
       await this.outbox.add(manager, { type: 'offer.published', aggregateId: offer.id, version: 1, payload: snapshot });
     });
     this.logger.log({ offerId: offer.id, providerId: offer.providerId, origin: offer.origin }, 'offer published');
@@ -58,7 +65,14 @@ export class OffersService {
       offer.updatedAt = new Date();
       await manager.save(OfferEntity, offer);
       const after = toOfferSnapshot(offer, provider);
-      await recordHistory(manager, { offerId: offer.id, version: offer.version, action: 'updated', actor: user, changes, at: offer.updatedAt });
+      await recordHistory(manager, {
+        offerId: offer.id,
+        version: offer.version,
+        action: 'updated',
+        actor: user,
+        changes,
+        at: offer.updatedAt,
+      });
       await this.outbox.add(manager, { type: 'offer.updated', aggregateId: offer.id, version: offer.version, payload: after });
       return after;
     });

@@ -51,14 +51,26 @@ export class PartnershipCreatedHandler {
     const common = { offerId, actor: MATCHING_ACTOR, at: now, partnershipId, eventId: event.id };
     if (!next) {
       this.logger.warn({ offerId, partnershipId }, 'partnership found no slot left on the offer; nothing changed');
-      await recordHistory(manager, { ...common, version: offer.version, action: 'allocation-refused', changes: [], reason: `partnership ${partnershipId}: no slot left` });
+      await recordHistory(manager, {
+        ...common,
+        version: offer.version,
+        action: 'allocation-refused',
+        changes: [],
+        reason: `partnership ${partnershipId}: no slot left`,
+      });
       return;
     }
     Object.assign(offer, next, { version: offer.version + 1, updatedAt: now });
     await manager.save(OfferEntity, offer);
     await manager.update(OfferAllocationEntity, { offerId, partnershipId }, { applied: true });
     const after = toOfferSnapshot(offer, provider);
-    await recordHistory(manager, { ...common, version: offer.version, action: 'slot-allocated', changes: diffOffers(before, after), reason: `partnership ${partnershipId} created` });
+    await recordHistory(manager, {
+      ...common,
+      version: offer.version,
+      action: 'slot-allocated',
+      changes: diffOffers(before, after),
+      reason: `partnership ${partnershipId} created`,
+    });
     await this.outbox.add(manager, { type: 'offer.updated', aggregateId: offer.id, version: offer.version, payload: after });
     this.logger.log({ offerId, partnershipId, remainingSlots: offer.remainingSlots, status: offer.status }, 'slot allocated');
   }
