@@ -15,7 +15,14 @@ const moduleNameMapper = {
   '^@capmatch/(contracts|platform|taxonomy)$': '<rootDir>/libs/$1/src',
   '^@capmatch/(contracts|platform|taxonomy)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
-const common = { rootDir: root, transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+// jose 6 ships ES modules only; jest's CommonJS runtime needs it transformed like our sources.
+const common = {
+  rootDir: root,
+  transform: { '^.+\\.ts$': swc, '^.+/node_modules/jose/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  moduleNameMapper,
+  testEnvironment: 'node',
+};
 
 module.exports = {
   testTimeout: 60000,

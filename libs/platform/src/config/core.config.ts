@@ -49,6 +49,18 @@ export class CoreEnv {
   @Min(1000)
   @Max(120_000)
   SHUTDOWN_TIMEOUT_MS = 15_000;
+
+  /** Connections per service instance; two at least, since migrations hold an advisory lock on one. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  @Max(200)
+  DB_POOL_SIZE = 10;
+
+  /** 'production' turns off development conveniences (the built-in development JWT secret). */
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string = undefined;
 }
 
 export const coreConfig = defineConfig('core', CoreEnv);

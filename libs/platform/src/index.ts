@@ -1,0 +1,43 @@
+// The public API of the platform (libs/platform/README.md). Services import only from here.
+export { runService, readPort } from './app/run-service';
+export { createApp, type ServiceEntry } from './app/create-app';
+export { drainAndClose } from './app/graceful-shutdown';
+export { PlatformModule } from './platform.module';
+export type { PlatformOptions, ServiceDatabaseOptions } from './platform-options';
+export { SERVICE_NAME, PLATFORM_REDIS } from './platform.constants';
+
+export { defineConfig, readEnv, ConfigurationError } from './config/define-config';
+export { coreConfig, CoreEnv, PORTS } from './config/core.config';
+export { DEVELOPMENT_JWT_SECRET, resolveJwtKey } from './config/jwt-key';
+export { loadDotEnv } from './config/load-dotenv';
+
+export { createDataSource, dataSourceOptions, platformMigrations, MIGRATIONS_TABLE } from './database/data-source-options';
+export { ensureDatabase } from './database/ensure-database';
+
+export { ROLES, type Role, type AuthUser } from './auth/auth-user';
+export { Public, Roles, CurrentUser } from './auth/auth.decorators';
+export { signToken, type TokenClaims } from './auth/sign-token';
+
+export { InvalidFieldsException, type FieldError } from './http/invalid-fields.exception';
+export { problem, PROBLEM_CONTENT_TYPE, type ProblemDocument } from './http/problem';
+export { ProblemDocumentDto, FieldErrorDto, ApiProblemResponses } from './http/problem-document.dto';
+export { IfMatch, parseIfMatch } from './http/if-match.decorator';
+export { flattenValidationErrors, createValidationPipe } from './http/validation.pipe';
+
+export { Idempotent } from './idempotency/idempotent.decorator';
+export { PageQuery, type Page } from './pagination/page-query.dto';
+export { paginate, type SortKey } from './pagination/paginate';
+export { encodeCursor, decodeCursor } from './pagination/cursor';
+
+export {
+  EventBusModule,
+  OutboxService,
+  OutboxRelay,
+  EventWorker,
+  HandlesEvent,
+  busConfig,
+  BusEnv,
+  busMigration,
+  RequestContext,
+  type RequestContextData,
+} from './bus';

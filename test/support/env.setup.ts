@@ -1,0 +1,24 @@
+// Jest setupFiles of the integration tier: runs in every worker before any test module loads.
+// Each worker gets its own database and queue prefix, so workers (and helpers running their own
+// TEST_DATABASE) never see each other's rows or jobs.
+const worker = process.env.JEST_WORKER_ID ?? '1';
+const base = process.env.TEST_DATABASE || 'capmatch_test';
+const database = `${base}_w${worker}`;
+
+if (!database.includes('test')) {
+  throw new Error(`Refusing to run tests against database "${database}": its name must contain "test"`);
+}
+
+process.env.NODE_ENV = 'test';
+process.env.DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${database}`;
+process.env.REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+process.env.QUEUE_PREFIX = `${database}_${process.pid}`;
+process.env.JWT_SECRET = 'capmatch-test-secret-0123456789-abcdefghijklmnop';
+delete process.env.JWT_JWKS_URL;
+delete process.env.JWT_ISSUER;
+delete process.env.JWT_AUDIENCE;
+process.env.RATE_LIMIT_PER_MINUTE = '1000000';
+process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL || 'silent';
+process.env.SHUTDOWN_TIMEOUT_MS = '10000';
+// Tests must never pick up a developer's .env.
+process.env.ENV_FILE = '/nonexistent/.env';
