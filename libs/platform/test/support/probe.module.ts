@@ -1,0 +1,127 @@
+import { Body, Controller, Get, Module, Param, ParseUUIDPipe, Patch, Post, Query, HttpCode } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsIn, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import {
+  CurrentUser,
+  HandlesEvent,
+  IfMatch,
+  Idempotent,
+  PageQuery,
+  paginate,
+  PlatformModule,
+  Public,
+  Roles,
+  type AuthUser,
+} from '@capmatch/platform';
+
+/** Lets a test hold a request in flight (GET /v1/probes/slow) until it calls release(). */
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+export const gate = { entered: deferred(), released: deferred() };
+
+/** A tiny service on the platform, just enough to exercise every cross-cutting behaviour. */
+@Entity({ schema: 'requests', name: 'platform_probe' })
+export class ProbeEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('text') name: string;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column('integer') rank: number;
+}
+
+export class CreatePlatformProbe1764000000999 implements MigrationInterface {
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE "requests"."platform_probe" (id uuid PRIMARY KEY, name text NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT clock_timestamp(), rank integer NOT NULL)`);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE "requests"."platform_probe"`);
+  }
+}
+
+class WindowDto {
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) start: string;
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) end: string;
+}
+
+class CreateProbeDto {
+  @IsString() @Length(3, 200) name: string;
+  @IsArray() @ArrayMinSize(1) @IsIn(['data', 'compute'], { each: true }) capacityAreas: string[];
+  @ValidateNested() @Type(() => WindowDto) window: WindowDto;
+}
+
+class ListQuery extends PageQuery {}
+
+@Controller('v1/probes')
+class ProbeController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Public() @Get('public') open() {
+    return { ok: true };
+  }
+
+  @Public() @Get('slow') async slow() {
+    gate.entered.resolve();
+    await gate.released.promise;
+    return { finished: true };
+  }
+
+  @Get('me') me(@CurrentUser() user: AuthUser) {
+    return user;
+  }
+
+  @Roles('coordinator', 'admin') @Get('coordination') coordination() {
+    return { ok: true };
+  }
+
+  @Post() @Idempotent() async create(@Body() body: CreateProbeDto) {
+    const [row] = await this.dataSource.query(
+      `INSERT INTO requests.platform_probe (id, name, rank) VALUES (gen_random_uuid(), $1, 0) RETURNING id, name`,
+      [body.name],
+    );
+    return row;
+  }
+
+  @Post('fail') @Idempotent() @HttpCode(200) async fail() {
+    throw new Error('boom: internal detail that must not leak');
+  }
+
+  @Get() list(@Query() query: ListQuery) {
+    const qb = this.dataSource.getRepository(ProbeEntity).createQueryBuilder('p');
+    return paginate(qb, query, [
+      { column: 'p.rank', key: 'rank', direction: 'ASC' },
+      { column: 'p.created_at', key: 'createdAt', direction: 'DESC' },
+      { column: 'p.id', key: 'id', direction: 'ASC' },
+    ]);
+  }
+
+  @Patch(':id') patch(@Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number | undefined) {
+    return { id, version: version ?? null };
+  }
+}
+
+/** The requests schema receives partnership.created; the bus refuses to boot without a handler. */
+@Injectable()
+class IgnorePartnerships {
+  @HandlesEvent('partnership.created')
+  async handle(): Promise<void> {}
+}
+
+@Module({
+  providers: [IgnorePartnerships],
+  imports: [
+    PlatformModule.forService({
+      service: 'requests',
+      entities: [ProbeEntity],
+      migrations: [CreatePlatformProbe1764000000999],
+      openApi: { title: 'capmatch platform probe' },
+    }),
+  ],
+  controllers: [ProbeController],
+})
+export class ProbeModule {}
