@@ -10,7 +10,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier.service';
-import { EventBusModule } from './bus';
+import { busConfig, EventBusModule } from './bus';
 import { coreConfig } from './config/core.config';
 import { dataSourceOptions } from './database/data-source-options';
 import { ensureDatabase } from './database/ensure-database';
@@ -28,11 +28,22 @@ import { CallerThrottlerGuard } from './throttling/caller-throttler.guard';
 
 type CoreSettings = ConfigType<typeof coreConfig>;
 
+const registered = new Map<string, PlatformOptions>();
+
+/**
+ * Every config namespace a service's PlatformModule loads. createApp validates them all before
+ * Nest starts, so a bad value stops start-up with one clear message and nothing half-built.
+ */
+export function configFactoriesOf(service: string) {
+  return [coreConfig, busConfig, ...(registered.get(service)?.config ?? [])];
+}
+
 /** Everything a capmatch service stands on; see libs/platform/README.md. */
 @Module({})
 export class PlatformModule {
   static forService(options: PlatformOptions): DynamicModule {
     const { service } = options;
+    registered.set(service, options);
     return {
       module: PlatformModule,
       global: true,

@@ -13,6 +13,7 @@ import { ProblemFilter } from '../http/problem.filter';
 import { installRequestPipeline } from '../http/request-pipeline';
 import { httpMetricsMiddleware } from '../metrics/http-metrics';
 import { PLATFORM_OPTIONS } from '../platform.constants';
+import { configFactoriesOf } from '../platform.module';
 import type { PlatformOptions } from '../platform-options';
 import { installDrainGate } from './graceful-shutdown';
 
@@ -29,6 +30,7 @@ export interface ServiceEntry {
 export async function createApp({ service, module }: ServiceEntry): Promise<NestExpressApplication> {
   loadDotEnv();
   resolveJwtKey(readEnv(CoreEnv));
+  for (const factory of configFactoriesOf(service)) factory();
 
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bufferLogs: true,
