@@ -24,7 +24,7 @@ export class ProvidersController {
       'Providers cannot be edited afterwards: their offers carry the origin.',
   })
   @ApiCreatedResponse({ type: ProviderResponseDto })
-  @ApiProblemResponses(400, 401, 403, 413, 429)
+  @ApiProblemResponses(400, 401, 403, 413, 422, 429)
   async create(@Body() dto: CreateProviderDto, @CurrentUser() user: AuthUser): Promise<ProviderResponseDto> {
     return toProviderResponse(await this.providers.create(dto, user));
   }
