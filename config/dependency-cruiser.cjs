@@ -1,0 +1,42 @@
+// The architecture, enforced (docs/style.md §11): services never import each other; they share
+// only libs/. Libraries never import a service. Runs in `npm run lint`.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-app-to-other-app',
+      comment: 'A service talks to another only through queues; share code through libs/.',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'no-lib-to-app',
+      comment: 'Libraries are shared by every service and must not depend on one.',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'contracts-and-taxonomy-stay-plain',
+      comment: 'contracts and taxonomy are plain TypeScript shared by everything: no platform, no NestJS.',
+      severity: 'error',
+      from: { path: '^libs/(contracts|taxonomy)/' },
+      to: { path: '^(libs/platform/|node_modules/@nestjs/)' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'Runtime import cycles make load order matter; type-only cycles vanish at compile time.',
+      severity: 'error',
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|node_modules)' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['require', 'node', 'default'] },
+  },
+};
