@@ -38,7 +38,9 @@ export class RequestRecorder {
 
   /** Saves `after` (version already bumped by the caller), records history and the event. */
   async save(manager: EntityManager, before: RequestSnapshot | null, after: RequestEntity, change: Change): Promise<RequestSnapshot> {
-    const saved = await manager.save(RequestEntity, after);
+    // A new row is inserted straight away; save() would first look for it by id.
+    const saved = before ? await manager.save(RequestEntity, after) : after;
+    if (!before) await manager.insert(RequestEntity, after);
     const snapshot = toSnapshot(saved);
     const changes = before ? diffSnapshots(before, snapshot) : initialChanges(snapshot);
     await this.note(manager, saved, change, changes, saved.updatedAt);
