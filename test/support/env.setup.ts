@@ -10,7 +10,9 @@ if (!database.includes('test')) {
 }
 
 process.env.NODE_ENV = 'test';
-process.env.DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${database}`;
+// TEST_POSTGRES_URL / TEST_REDIS_URL point the suite elsewhere (docker compose's `test` service).
+const server = (process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, '');
+process.env.DATABASE_URL = `${server}/${database}`;
 process.env.REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 process.env.QUEUE_PREFIX = `${database}_${process.pid}`;
 process.env.JWT_SECRET = 'capmatch-test-secret-0123456789-abcdefghijklmnop';
