@@ -1,9 +1,9 @@
 import { DEFAULT_TOP_K, type MatchOptions } from './brute-force';
-import { combinationKey } from './combination-key';
 import { indexable, OfferIndex } from './offer-index';
 import { couldEnter } from './offer-reach';
 import { prepareOffer, prepareRequest, type PreparedOffer, type PreparedRequest } from './prepared';
-import { combine, FACTOR_COUNT, round3, singleFactors, weightVector } from './scoring';
+import { weightVector } from './scoring';
+import { addSingles } from './singles';
 import { toSuggestion } from './suggestion';
 import { TopK } from './top-k';
 import { addBundles } from './triangular';
@@ -22,7 +22,6 @@ export class MatchingEngine {
   readonly topK: number;
   private readonly index = new OfferIndex();
   private readonly weights: Float64Array;
-  private readonly scratch = new Float64Array(FACTOR_COUNT);
 
   constructor(options: MatchOptions = {}) {
     const k = options.topK ?? DEFAULT_TOP_K;
@@ -54,12 +53,9 @@ export class MatchingEngine {
     if (request.status !== 'open' || this.topK === 0) return [];
     const r = prepareRequest(request);
     const top = new TopK(this.topK);
-    const southProviders = this.singles(r, top, rejected);
-    if (r.acceptsTriangular && southProviders.length > 0) {
-      const facilitators: PreparedOffer[] = [];
-      this.index.forEachFacilitator(r, (o) => {
-        if (this.passesOfferRules(r, o)) facilitators.push(o);
-      });
+    const southProviders = addSingles(this.index, r, this.weights, top, rejected, r.acceptsTriangular);
+    if (southProviders.length > 0) {
+      const facilitators = this.index.facilitators(r).filter((o) => this.passesOfferRules(r, o));
       addBundles(r, southProviders, facilitators, this.weights, top, rejected);
     }
     return top.items.map((entry) => toSuggestion(r, entry, this.weights));
@@ -94,27 +90,8 @@ export class MatchingEngine {
     return out;
   }
 
-  /** Scores the singles and returns the southern provider offers that may head a bundle. */
-  private singles(r: PreparedRequest, top: TopK, rejected: ReadonlySet<string>): PreparedOffer[] {
-    const southProviders: PreparedOffer[] = [];
-    const { weights, scratch } = this;
-    this.index.forEachProvider(r, (o) => {
-      if (!this.passesOfferRules(r, o)) return;
-      const origin = o.offer.origin;
-      const accepted = origin === 'south' ? r.acceptsSouthSouth : origin === 'north' ? r.acceptsNorthSouth : r.acceptsMultilateral;
-      if (origin === 'south' && r.acceptsTriangular) southProviders.push(o);
-      if (!accepted) return;
-      const score = round3(combine(weights, singleFactors(r, o, scratch)));
-      if (!top.mayEnter(score)) return;
-      const key = combinationKey(r.request.id, [o.offer.id]);
-      if (rejected.size > 0 && rejected.has(key)) return;
-      top.add({ score, key, offers: [o] });
-    });
-    return southProviders;
-  }
-
   /** Rules 2 and 4; the index already guarantees rules 1, 3, 5 and (for providers) 6. */
   private passesOfferRules(r: PreparedRequest, o: PreparedOffer): boolean {
-    return o.start <= r.end && r.start <= o.end && o.offer.providerCountry !== r.request.country;
+    return o.start <= r.end && r.start <= o.end && o.country !== r.country;
   }
 }

@@ -1,3 +1,4 @@
+import { OfferColumns } from './offer-columns';
 import { prepareOffer, type PreparedOffer, type PreparedRequest } from './prepared';
 import type { MatchOffer } from './types';
 
@@ -7,14 +8,19 @@ import type { MatchOffer } from './types';
 // Looking up the request's areas × languages × tokens therefore yields exactly the offers that
 // pass rules 3, 5 and 6, and only open offers with a slot are indexed (rule 1).
 
-type Bucket = Set<PreparedOffer>;
+/** Slots of one bucket; removals only mark the slot dead, and a bucket compacts when half dead. */
+interface Bucket {
+  slots: number[];
+  dead: number;
+}
 
 interface Entry {
-  readonly prepared: PreparedOffer;
+  readonly slot: number;
   readonly buckets: Bucket[];
 }
 
 const SPAN = 65_536; // languages and tokens are interned below this (vocabulary.ts)
+const MIN_DEAD_BEFORE_REBUILD = 4096;
 
 /** Whether an offer can be part of any suggestion, whatever the request (rules 1 and 9). */
 export function indexable(offer: MatchOffer): boolean {
@@ -23,9 +29,11 @@ export function indexable(offer: MatchOffer): boolean {
 }
 
 export class OfferIndex {
-  private readonly entries = new Map<string, Entry>();
-  private readonly providerBuckets = new Map<number, Bucket>();
-  private readonly facilitatorBuckets = new Map<number, Bucket>();
+  columns = new OfferColumns();
+  private entries = new Map<string, Entry>();
+  private providerMap = new Map<number, Bucket>();
+  private facilitatorMap = new Map<number, Bucket>();
+  private deadSlots = 0;
   private stamp = 0;
 
   get size(): number {
@@ -33,68 +41,98 @@ export class OfferIndex {
   }
 
   get(offerId: string): PreparedOffer | undefined {
-    return this.entries.get(offerId)?.prepared;
+    const entry = this.entries.get(offerId);
+    return entry && this.columns.prepared[entry.slot];
   }
 
   /** Adds, replaces or (when it can no longer be suggested) drops an offer. */
   upsert(offer: MatchOffer): boolean {
     this.remove(offer.id);
     if (!indexable(offer)) return false;
-    const prepared = prepareOffer(offer);
-    const buckets: Bucket[] = [];
-    const add = (map: Map<number, Bucket>, key: number): void => {
-      let bucket = map.get(key);
-      if (!bucket) map.set(key, (bucket = new Set()));
-      if (!bucket.has(prepared)) buckets.push(bucket.add(prepared));
-    };
-    for (const lang of prepared.languages) {
-      for (const token of prepared.tokens) {
-        if (offer.role === 'facilitator') add(this.facilitatorBuckets, lang * SPAN + token);
-        else for (let a = 0; a < 31; a++) if (prepared.areas & (1 << a)) add(this.providerBuckets, (a * SPAN + lang) * SPAN + token);
-      }
-    }
-    this.entries.set(offer.id, { prepared, buckets });
+    this.insert(prepareOffer(offer));
     return true;
   }
 
   remove(offerId: string): boolean {
     const entry = this.entries.get(offerId);
     if (!entry) return false;
-    for (const bucket of entry.buckets) bucket.delete(entry.prepared);
+    this.columns.live[entry.slot] = 0;
+    for (const bucket of entry.buckets) {
+      if (++bucket.dead * 2 > bucket.slots.length) {
+        bucket.slots = bucket.slots.filter((s) => this.columns.live[s] === 1);
+        bucket.dead = 0;
+      }
+    }
     this.entries.delete(offerId);
+    if (++this.deadSlots > Math.max(MIN_DEAD_BEFORE_REBUILD, this.entries.size)) this.rebuild();
     return true;
   }
 
-  /** Each indexed provider offer passing rules 1, 3, 5 and 6 for the request, once. */
-  forEachProvider(r: PreparedRequest, visit: (o: PreparedOffer) => void): void {
-    const stamp = ++this.stamp;
+  /** A fresh stamp for one scan; slots whose `seen` equals it were already visited. */
+  nextStamp(): number {
+    return ++this.stamp;
+  }
+
+  /** Provider buckets to scan for the request: together, the offers passing rules 1, 3, 5, 6. */
+  providerSlotLists(r: PreparedRequest): number[][] {
+    const out: number[][] = [];
     for (let a = 0; a < 31; a++) {
       if (!(r.areas & (1 << a))) continue;
       for (const lang of r.languages) {
-        for (const token of r.tokens) this.scan(this.providerBuckets.get((a * SPAN + lang) * SPAN + token), stamp, visit);
+        for (const token of r.tokens) {
+          const bucket = this.providerMap.get((a * SPAN + lang) * SPAN + token);
+          if (bucket && bucket.slots.length) out.push(bucket.slots);
+        }
       }
     }
+    return out;
   }
 
-  /** Each indexed facilitator offer passing rules 1, 3 and 5 for the request, once. */
-  forEachFacilitator(r: PreparedRequest, visit: (o: PreparedOffer) => void): void {
-    const stamp = ++this.stamp;
+  /** Each live facilitator offer passing rules 1, 3 and 5 for the request, once. */
+  facilitators(r: PreparedRequest): PreparedOffer[] {
+    const { live, seen, prepared } = this.columns;
+    const stamp = this.nextStamp();
+    const out: PreparedOffer[] = [];
     for (const lang of r.languages) {
-      for (const token of r.tokens) this.scan(this.facilitatorBuckets.get(lang * SPAN + token), stamp, visit);
+      for (const token of r.tokens) {
+        for (const s of this.facilitatorMap.get(lang * SPAN + token)?.slots ?? []) {
+          if (seen[s] === stamp || live[s] === 0) continue;
+          seen[s] = stamp;
+          out.push(prepared[s]);
+        }
+      }
     }
+    return out;
   }
 
-  private scan(bucket: Bucket | undefined, stamp: number, visit: (o: PreparedOffer) => void): void {
-    if (!bucket) return;
-    for (const o of bucket) {
-      if (o.seen === stamp) continue;
-      o.seen = stamp;
-      visit(o);
+  private insert(prepared: PreparedOffer): void {
+    const slot = this.columns.add(prepared);
+    const buckets: Bucket[] = [];
+    const add = (map: Map<number, Bucket>, key: number): void => {
+      let bucket = map.get(key);
+      if (!bucket) map.set(key, (bucket = { slots: [], dead: 0 }));
+      if (buckets.includes(bucket)) return;
+      bucket.slots.push(slot);
+      buckets.push(bucket);
+    };
+    const facilitator = prepared.offer.role === 'facilitator';
+    for (const lang of prepared.languages) {
+      for (const token of prepared.tokens) {
+        if (facilitator) add(this.facilitatorMap, lang * SPAN + token);
+        else for (let a = 0; a < 31; a++) if (prepared.areas & (1 << a)) add(this.providerMap, (a * SPAN + lang) * SPAN + token);
+      }
     }
+    this.entries.set(prepared.offer.id, { slot, buckets });
   }
 
-  /** Every indexed offer, in no particular order. */
-  *offers(): IterableIterator<PreparedOffer> {
-    for (const entry of this.entries.values()) yield entry.prepared;
+  /** Starts over with only the live offers, so churn cannot grow the columns without bound. */
+  private rebuild(): void {
+    const live = [...this.entries.values()].map((e) => this.columns.prepared[e.slot]);
+    this.columns = new OfferColumns();
+    this.entries = new Map();
+    this.providerMap = new Map();
+    this.facilitatorMap = new Map();
+    this.deadSlots = 0;
+    for (const p of live) this.insert(p);
   }
 }

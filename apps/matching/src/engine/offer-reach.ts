@@ -17,7 +17,7 @@ function passesAlone(r: PreparedRequest, o: PreparedOffer): boolean {
   return (
     o.start <= r.end &&
     r.start <= o.end &&
-    o.offer.providerCountry !== r.request.country &&
+    o.country !== r.country &&
     sharesAny(o.languages, r.languages) &&
     sharesAny(o.tokens, r.tokens)
   );

@@ -1,7 +1,7 @@
 import { acceptedTypes } from './hard-rules';
 import { equityOf } from './scoring';
 import type { MatchOffer, MatchRequest } from './types';
-import { areaMask, languageId, modalityMask, popcount, sdgMask, targetGroupMask, tokenId } from './vocabulary';
+import { areaMask, countryId, languageId, modalityMask, popcount, sdgMask, targetGroupMask, tokenId } from './vocabulary';
 
 // Requests and offers compiled once into numbers: bitmasks for the closed vocabularies, day
 // numbers for windows, interned ids for languages and eligibility tokens. Scoring and the
@@ -45,6 +45,8 @@ export function requestTokens(request: MatchRequest): number[] {
 
 export interface PreparedOffer {
   readonly offer: MatchOffer;
+  /** Interned provider country, -1 for none: the hot loop compares numbers (rule 2). */
+  readonly country: number;
   readonly areas: number;
   readonly modalities: number;
   readonly sdgs: number;
@@ -54,13 +56,12 @@ export interface PreparedOffer {
   readonly end: number;
   readonly budget: number;
   readonly tokens: Int32Array;
-  /** Last search stamp that visited this offer: dedupes offers found in several buckets. */
-  seen: number;
 }
 
 export function prepareOffer(offer: MatchOffer): PreparedOffer {
   return {
     offer,
+    country: countryId(offer.providerCountry),
     areas: areaMask(offer.capacityAreas),
     modalities: modalityMask(offer.modalities),
     sdgs: sdgMask(offer.sdgs),
@@ -70,12 +71,12 @@ export function prepareOffer(offer: MatchOffer): PreparedOffer {
     end: dayNumber(offer.window.end),
     budget: budgetOf(offer.budgetUsd),
     tokens: Int32Array.from(offerTokens(offer)),
-    seen: 0,
   };
 }
 
 export interface PreparedRequest {
   readonly request: MatchRequest;
+  readonly country: number;
   readonly areas: number;
   readonly areaCount: number;
   readonly modalities: number;
@@ -111,6 +112,7 @@ export function prepareRequest(request: MatchRequest): PreparedRequest {
   const accepted = acceptedTypes(request);
   return {
     request,
+    country: countryId(request.country),
     areas,
     areaCount: popcount(areas),
     modalities,

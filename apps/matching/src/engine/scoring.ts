@@ -43,7 +43,16 @@ export function languageFit(r: PreparedRequest, offered: Int32Array): number {
   const n = r.languages.length;
   if (n === 0) return 0;
   let sum = 0;
-  for (let i = 0; i < n; i++) if (offered.includes(r.languages[i])) sum += n - i;
+  // Plain loops: both lists hold a handful of ids, and TypedArray#includes is slow when hot.
+  for (let i = 0; i < n; i++) {
+    const lang = r.languages[i];
+    for (let j = 0; j < offered.length; j++) {
+      if (offered[j] === lang) {
+        sum += n - i;
+        break;
+      }
+    }
+  }
   return sum / r.languageWeightTotal;
 }
 

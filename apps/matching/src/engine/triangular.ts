@@ -45,9 +45,10 @@ export function addBundles(
     maxShare = Math.max(maxShare, s);
     return { o, bound: w[MODALITY] * m + w[BUDGET] * s + w[WINDOW] * windowFit(r, o.start, o.end), fixed: 0 };
   });
-  fParts.sort((a, b) => b.bound - a.bound);
-  const best = fParts[0].bound;
+  let best = 0;
+  for (const f of fParts) best = Math.max(best, f.bound);
   const pParts: Part[] = [];
+  let maxFixed = -Infinity;
   for (const o of providers) {
     const own =
       w[AREA] * areaFit(r, o.areas) + w[SDG] * sdgFit(r, o.sdgs) + w[GROUP] * targetGroupFit(r, o.targetGroups) +
@@ -59,13 +60,18 @@ export function addBundles(
       own + w[MODALITY] * Math.min(1, m + maxModality) + w[BUDGET] * Math.max(0.5, Math.min(1, s + maxShare)) +
       w[WINDOW] * windowFit(r, o.start, o.end);
     const bound = Math.min(joint, fixed + best);
-    if (top.reachable(bound)) pParts.push({ o, bound, fixed });
+    if (!top.reachable(bound)) continue;
+    pParts.push({ o, bound, fixed });
+    maxFixed = Math.max(maxFixed, fixed);
   }
+  if (pParts.length === 0) return;
+  // A facilitator that no provider can lift to the K-th score is dropped before sorting.
+  const useful = fParts.filter((f) => top.reachable(maxFixed + f.bound)).sort((a, b) => b.bound - a.bound);
   pParts.sort((a, b) => b.bound - a.bound);
   const scratch = new Float64Array(FACTOR_COUNT);
   for (const p of pParts) {
     if (!top.reachable(p.bound)) break;
-    for (const f of fParts) {
+    for (const f of useful) {
       if (!top.reachable(p.fixed + f.bound)) break;
       const score = round3(combine(w, bundleFactors(r, p.o, f.o, scratch)));
       if (!top.mayEnter(score)) continue;

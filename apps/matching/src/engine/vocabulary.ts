@@ -24,6 +24,7 @@ const modalities = new Interner(31, 'modality');
 const targetGroups = new Interner(31, 'target group');
 const languages = new Interner(1 << 16, 'language');
 const eligibilityTokens = new Interner(1 << 16, 'eligibility token');
+const countries = new Interner(1 << 16, 'country');
 
 function maskOf(interner: Interner, values: readonly string[]): number {
   let mask = 0;
@@ -36,6 +37,8 @@ export const modalityMask = (values: readonly string[]): number => maskOf(modali
 export const targetGroupMask = (values: readonly string[]): number => maskOf(targetGroups, values);
 export const languageId = (code: string): number => languages.id(code);
 export const tokenId = (token: string): number => eligibilityTokens.id(token);
+/** Interned country code; -1 for none (international organisations). */
+export const countryId = (code: string | null): number => (code === null ? -1 : countries.id(code));
 
 /** SDGs are 1–17: bit sdg - 1. Out-of-range values are ignored (they cannot match anything). */
 export function sdgMask(values: readonly number[]): number {
