@@ -26,8 +26,16 @@ export class MatchingHarness {
     return new MatchingHarness(await startService('matching', AppModule, env));
   }
 
-  quiet(): Promise<void> {
-    return waitForQuiet();
+  /** Waits until matching is idle, discarding the events it sent to services not running here. */
+  async quiet(): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      await this.feed.discardOutgoing();
+      try {
+        return await waitForQuiet({ timeoutMs: 500 });
+      } catch (error) {
+        if (attempt >= 60) throw error;
+      }
+    }
   }
 
   async get(path: string, token?: string): Promise<request.Response> {

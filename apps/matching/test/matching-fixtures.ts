@@ -84,12 +84,24 @@ export class EventFeed {
     prefix: process.env.QUEUE_PREFIX,
   });
 
+  private readonly others = [QUEUES.requests, QUEUES.offers].map(
+    (name) => new Queue(name, { connection: { url: process.env.REDIS_URL }, prefix: process.env.QUEUE_PREFIX }),
+  );
+
   async publish(...events: AnyEvent[]): Promise<void> {
     await this.queue.addBulk(events.map((e) => ({ name: e.type, data: e, opts: { jobId: e.id, attempts: 5, backoff: { type: 'exponential', delay: 50 } } })));
   }
 
+  /**
+   * Throws away what matching sent to the other services (partnership.created): their workers
+   * do not run in these tests, and a job left waiting would keep the queues from going quiet.
+   */
+  async discardOutgoing(): Promise<void> {
+    await Promise.all(this.others.map((q) => q.drain(true)));
+  }
+
   async close(): Promise<void> {
-    await this.queue.close();
+    await Promise.all([this.queue, ...this.others].map((q) => q.close()));
   }
 }
 

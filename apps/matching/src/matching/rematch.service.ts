@@ -83,9 +83,12 @@ export class RematchService implements OnApplicationBootstrap, OnApplicationShut
         const done = await this.dataSource.transaction(async (manager) => {
           await lockGateShared(manager);
           const rows = (await manager.query(
-            `DELETE FROM matching.pending_rematch WHERE request_id = (
-               SELECT request_id FROM matching.pending_rematch ORDER BY queued_at FOR UPDATE SKIP LOCKED LIMIT 1)
-             RETURNING request_id`,
+            // Wrapped in a SELECT: TypeORM answers a bare DELETE ... RETURNING with [rows, count].
+            `WITH claimed AS (
+               DELETE FROM matching.pending_rematch WHERE request_id = (
+                 SELECT request_id FROM matching.pending_rematch ORDER BY queued_at FOR UPDATE SKIP LOCKED LIMIT 1)
+               RETURNING request_id)
+             SELECT request_id FROM claimed`,
           )) as Array<{ request_id: string }>;
           if (rows.length === 0) return true;
           await lockRequest(manager, rows[0].request_id);
