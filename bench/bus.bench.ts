@@ -1,0 +1,169 @@
+/**
+ * Event bus throughput: events per second through outbox -> relay -> BullMQ -> worker with the
+ * inbox gate, against raw BullMQ add-and-process on the same Redis with the same concurrency.
+ * Uses its own database (capmatch_bench) and queue prefix and removes both afterwards.
+ *   npm run bench:bus            BENCH_EVENTS=20000 BUS_CONCURRENCY=16 npm run bench:bus
+ */
+import 'reflect-metadata';
+import { Injectable, Logger, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Queue, Worker } from 'bullmq';
+import IORedis from 'ioredis';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import type { NewEvent, RequestSnapshot } from '@capmatch/contracts';
+import { coreConfig } from '@capmatch/platform/config/core.config';
+import { EventBusModule, HandlesEvent, OutboxService, busConfig, busMigrations } from '@capmatch/platform/bus';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
+const CONCURRENCY = Number(process.env.BUS_CONCURRENCY ?? 16);
+const TIME_LIMIT_MS = 120_000;
+const WRITE_BATCH = 500;
+const BASE_URL = process.env.BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432';
+const DATABASE_URL = `${BASE_URL}/capmatch_bench`;
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const PREFIX = `capmatch_bench_${randomBytes(4).toString('hex')}`;
+
+let handled = 0;
+
+@Injectable()
+class BenchHandlers {
+  @HandlesEvent('request.submitted') a() { handled += 1; }
+  @HandlesEvent('request.updated') b() { handled += 1; }
+  @HandlesEvent('request.withdrawn') c() { handled += 1; }
+  @HandlesEvent('offer.published') d() { handled += 1; }
+  @HandlesEvent('offer.updated') e() { handled += 1; }
+  @HandlesEvent('offer.withdrawn') f() { handled += 1; }
+}
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [coreConfig, busConfig] }),
+    TypeOrmModule.forRoot({ type: 'postgres', url: DATABASE_URL, schema: 'matching', extra: { max: CONCURRENCY + 6 } }),
+    EventBusModule.forService('matching'),
+  ],
+  providers: [BenchHandlers],
+})
+class BenchModule {}
+
+function snapshot(id: string, version: number): RequestSnapshot {
+  return {
+    id, country: 'RWA', title: 'Speech data', description: 'Corpus', language: 'en', capacityAreas: ['data'],
+    modalities: ['training'], sdgs: [4], targetGroups: [], deliveryLanguages: ['rw'], cooperationTypes: ['south-south'],
+    budgetUsd: 1000, window: { start: '2027-01-01', end: '2027-12-31' }, nationalStrategyRef: null, priority: 'medium',
+    status: 'open', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', version,
+    classification: {
+      region: 'africa', subregion: 'sub-saharan-africa', intermediateRegion: 'eastern-africa',
+      developmentStatus: 'developing', ldc: true, lldc: true, sids: false, incomeGroup: 'low',
+    },
+  };
+}
+
+async function until(what: string, done: () => boolean, started: number): Promise<void> {
+  while (!done()) {
+    if (Date.now() - started > TIME_LIMIT_MS) throw new Error(`${what}: not finished within ${TIME_LIMIT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+async function prepareDatabase(): Promise<void> {
+  const admin = new Client({ connectionString: `${BASE_URL}/postgres` });
+  await admin.connect();
+  const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'capmatch_bench'`);
+  if (!rowCount) await admin.query('CREATE DATABASE capmatch_bench');
+  await admin.end();
+  const db = new DataSource({ type: 'postgres', url: DATABASE_URL, schema: 'matching', migrations: busMigrations });
+  await db.initialize();
+  await db.query('DROP SCHEMA IF EXISTS matching CASCADE');
+  await db.query('CREATE SCHEMA matching');
+  await db.runMigrations();
+  await db.destroy();
+}
+
+async function benchBus(): Promise<number> {
+  process.env.QUEUE_PREFIX = PREFIX;
+  process.env.REDIS_URL = REDIS_URL;
+  process.env.BUS_CONCURRENCY = String(CONCURRENCY);
+  const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error', 'warn'] });
+  await app.init();
+  const dataSource = app.get(DataSource);
+  const outbox = app.get(OutboxService);
+  const aggregates = Array.from({ length: 1000 }, () => randomUUID());
+  const started = Date.now();
+  for (let offset = 0; offset < EVENTS; offset += WRITE_BATCH) {
+    const events: NewEvent[] = [];
+    for (let i = offset; i < Math.min(offset + WRITE_BATCH, EVENTS); i += 1) {
+      const id = aggregates[i % aggregates.length];
+      const version = Math.floor(i / aggregates.length) + 1;
+      events.push({ type: 'request.updated', aggregateId: id, version, payload: snapshot(id, version) });
+    }
+    await dataSource.transaction((manager) => outbox.addAll(manager, events));
+  }
+  await until('bus', () => handled >= EVENTS, started);
+  const elapsed = Date.now() - started;
+  await app.close();
+  return (EVENTS / elapsed) * 1000;
+}
+
+async function benchRawBullmq(): Promise<number> {
+  const connection = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
+  const name = 'bench.raw';
+  const queue = new Queue(name, { connection, prefix: PREFIX });
+  let processed = 0;
+  const worker = new Worker(name, async () => void (processed += 1), {
+    connection, prefix: PREFIX, concurrency: CONCURRENCY, removeOnComplete: { count: 1000 },
+  });
+  const started = Date.now();
+  for (let offset = 0; offset < EVENTS; offset += WRITE_BATCH) {
+    const jobs = [];
+    for (let i = offset; i < Math.min(offset + WRITE_BATCH, EVENTS); i += 1) {
+      const id = randomUUID();
+      jobs.push({ name: 'request.updated', data: { id, payload: snapshot(id, 1) }, opts: { jobId: id, attempts: 8 } });
+    }
+    await queue.addBulk(jobs);
+  }
+  await until('raw BullMQ', () => processed >= EVENTS, started);
+  const elapsed = Date.now() - started;
+  await worker.close();
+  await queue.close();
+  connection.disconnect();
+  return (EVENTS / elapsed) * 1000;
+}
+
+async function cleanUp(): Promise<void> {
+  const redis = new IORedis(REDIS_URL);
+  for await (const keys of redis.scanStream({ match: `${PREFIX}:*`, count: 1000 })) {
+    if ((keys as string[]).length) await redis.del(...(keys as string[]));
+  }
+  redis.disconnect();
+  const admin = new Client({ connectionString: `${BASE_URL}/postgres` });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS capmatch_bench WITH (FORCE)');
+  await admin.end();
+}
+
+async function main(): Promise<void> {
+  Logger.overrideLogger(['error', 'warn']);
+  await prepareDatabase();
+  try {
+    const raw = await benchRawBullmq();
+    const bus = await benchBus();
+    console.log(`events: ${EVENTS}, concurrency: ${CONCURRENCY}, batch: ${WRITE_BATCH}`);
+    console.log(`raw BullMQ add+process: ${raw.toFixed(0)} jobs/s`);
+    console.log(`bus outbox->relay->BullMQ->inbox+handler: ${bus.toFixed(0)} events/s`);
+    console.log(`ratio bus/raw: ${(bus / raw).toFixed(2)}`);
+  } finally {
+    await cleanUp();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
