@@ -49,7 +49,7 @@ export class CreateRequestDto {
     enum: COOPERATION_TYPES,
     isArray: true,
     maxItems: 4,
-    description: 'Cooperation types the country accepts; absent means all four',
+    description: 'Cooperation types the country accepts; absent or empty means all four',
     example: ['north-south', 'south-south', 'triangular'],
   })
   @Present()

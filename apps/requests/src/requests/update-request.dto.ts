@@ -55,7 +55,7 @@ export class UpdateRequestDto {
   @LanguageList()
   deliveryLanguages?: string[];
 
-  @ApiPropertyOptional({ enum: COOPERATION_TYPES, isArray: true, description: 'Empty or absent at creation means all four' })
+  @ApiPropertyOptional({ enum: COOPERATION_TYPES, isArray: true, description: 'Empty means all four' })
   @Present()
   @VocabularyList(COOPERATION_TYPES, 0)
   cooperationTypes?: string[];
