@@ -33,8 +33,10 @@ function closeServer(server: Server): Promise<void> {
  * server, failing requests still in flight; hence this order.
  */
 export async function drainAndClose(app: NestExpressApplication): Promise<void> {
+  const logger = new Logger('Shutdown');
   draining.add(app);
   await closeServer(app.getHttpServer() as Server);
+  logger.log('HTTP drained; stopping workers, relay and connections');
   await app.close();
 }
 

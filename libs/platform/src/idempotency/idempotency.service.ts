@@ -5,6 +5,7 @@ import { SERVICE_NAME } from '../platform.constants';
 export const IDEMPOTENCY_TTL_HOURS = 24;
 /** An in-progress claim this old belongs to a process that died: it may be taken over. */
 const ABANDONED_AFTER_SECONDS = 120;
+const PURGE_PROBABILITY = 0.01;
 
 export type Claim =
   | { kind: 'claimed' }
@@ -31,6 +32,8 @@ export class IdempotencyService {
   }
 
   async claim(caller: string, key: string, fingerprint: string): Promise<Claim> {
+    // Keys that are never reused would stay forever: about one claim in a hundred sweeps them.
+    if (Math.random() < PURGE_PROBABILITY) await this.purgeExpired();
     // Expired or abandoned claims are cleared first, so the insert below can take the key over.
     await this.dataSource.query(
       `DELETE FROM ${this.table} WHERE caller = $1 AND key = $2
