@@ -4,6 +4,8 @@ import { RejectService } from '../suggestions/reject.service';
 import { SuggestionQueries } from '../suggestions/suggestion-queries.service';
 import { SuggestionsController } from '../suggestions/suggestions.controller';
 import { PartnershipsController } from '../partnerships/partnerships.controller';
+import { CoverageService } from '../reports/coverage.service';
+import { ReportsController } from '../reports/reports.controller';
 import { OfferEventsHandler } from '../projections/offer-events.handler';
 import { OfferProjector } from '../projections/offer-projector.service';
 import { RequestEventsHandler } from '../projections/request-events.handler';
@@ -15,7 +17,7 @@ import { SuggestionWriter } from './suggestion-writer.service';
 
 /** Projections in, suggestions and partnerships out: everything around the engine. */
 @Module({
-  controllers: [SuggestionsController, PartnershipsController],
+  controllers: [SuggestionsController, PartnershipsController, ReportsController],
   providers: [
     ProjectionIndex,
     SuggestionWriter,
@@ -28,6 +30,7 @@ import { SuggestionWriter } from './suggestion-writer.service';
     SuggestionQueries,
     AcceptService,
     RejectService,
+    CoverageService,
   ],
 })
 export class MatchingModule {}
