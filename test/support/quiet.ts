@@ -36,8 +36,14 @@ async function pendingQueues(redis: IORedis, prefix: string): Promise<string[]> 
   const pipeline = redis.pipeline();
   const labels: string[] = [];
   for (const queue of Object.values(QUEUES)) {
-    for (const list of LISTS) (pipeline.llen(`${prefix}:${queue}:${list}`), labels.push(`${queue} ${list}`));
-    for (const set of SETS) (pipeline.zcard(`${prefix}:${queue}:${set}`), labels.push(`${queue} ${set}`));
+    for (const list of LISTS) {
+      pipeline.llen(`${prefix}:${queue}:${list}`);
+      labels.push(`${queue} ${list}`);
+    }
+    for (const set of SETS) {
+      pipeline.zcard(`${prefix}:${queue}:${set}`);
+      labels.push(`${queue} ${set}`);
+    }
   }
   const answers = (await pipeline.exec()) ?? [];
   return answers.flatMap(([error, count], i) => {
