@@ -62,6 +62,18 @@ describe('platform operations', () => {
       expect(res.body.details).toEqual({ postgres: { status: 'up' }, redis: { status: 'up' } });
     });
 
+    it('ready answers 503 naming the failing check when Redis is gone, 200 once it is back', async () => {
+      const redis = svc.app.get<Redis>(PLATFORM_REDIS);
+      redis.disconnect();
+      const res = await request(svc.http).get('/health/ready');
+      expect(res.status).toBe(503);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.checks.redis.status).toBe('down');
+      expect(res.body.checks.postgres.status).toBe('up');
+      await redis.connect();
+      expect((await request(svc.http).get('/health/ready')).status).toBe(200);
+    });
+
     it('drains: an in-flight request finishes while the service closes', async () => {
       const inFlight = request(svc.http).get('/v1/probes/slow').then((r) => r);
       await gate.entered.promise;
@@ -71,21 +83,6 @@ describe('platform operations', () => {
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ finished: true });
       await closing;
-    });
-  });
-
-  describe('readiness when Redis is gone', () => {
-    it('answers 503 naming the failing check', async () => {
-      const svc = await startService('requests', ProbeModule);
-      try {
-        svc.app.get<Redis>(PLATFORM_REDIS).disconnect();
-        const res = await request(svc.http).get('/health/ready');
-        expect(res.status).toBe(503);
-        expect(res.body.checks.redis.status).toBe('down');
-        expect(res.body.checks.postgres.status).toBe('up');
-      } finally {
-        await svc.close();
-      }
     });
   });
 });
