@@ -1,0 +1,86 @@
+// The whole of capmatch inside one jest worker: the three services (and, when asked, several
+// matching instances) booted as in production by startService, on the worker's database and
+// queue prefix (env.setup.ts), each on its own ephemeral port. Cross-service tests drive them
+// only through HTTP and observe them only through HTTP, as clients would.
+import { AppModule as MatchingModule } from '../../apps/matching/src/app.module';
+import { AppModule as OffersModule } from '../../apps/offers/src/app.module';
+import { AppModule as RequestsModule } from '../../apps/requests/src/app.module';
+import { Client } from 'pg';
+import { SERVICES } from '@capmatch/contracts';
+import { startService, type StartedService } from './app';
+
+export interface StackOptions {
+  /** How many matching instances share the database and queues (default 1). */
+  matchingInstances?: number;
+  /** Drop the services' schemas first so the stack starts empty (default true). */
+  fresh?: boolean;
+}
+
+export interface Stack {
+  requests: StartedService;
+  offers: StartedService;
+  /** The first matching instance. */
+  matching: StartedService;
+  /** Every matching instance, the first included. */
+  matchers: StartedService[];
+  /** Starts one more matching instance on the same database and queues. */
+  addMatcher(): Promise<StartedService>;
+  /** Stops every service, matching instances first (they produce the events others consume). */
+  close(): Promise<void>;
+}
+
+/**
+ * Drops the three service schemas of the worker database, if it exists. Truncating tables
+ * under running services is not enough: matching keeps an in-memory index of its projections,
+ * so a clean slate has to exist before the services start. The queue prefix is per process
+ * (env.setup.ts), so no earlier run's jobs can reach this one.
+ */
+export async function dropServiceSchemas(databaseUrl = process.env.DATABASE_URL as string): Promise<void> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  if (!name.includes('test')) throw new Error(`Refusing to drop schemas of database "${name}": its name must contain "test"`);
+  const admin = new URL(databaseUrl);
+  admin.pathname = '/postgres';
+  const probe = new Client({ connectionString: admin.toString() });
+  await probe.connect();
+  const { rowCount } = await probe.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]).finally(() => probe.end());
+  if (!rowCount) return;
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query(`DROP SCHEMA IF EXISTS ${SERVICES.map((x) => `"${x}"`).join(', ')} CASCADE`);
+  } finally {
+    await db.end();
+  }
+}
+
+/**
+ * Starts requests, offers and matching one after another: each runs its own migrations on
+ * start-up, and the first also creates the worker database, which would race if all three
+ * tried at once on a fresh machine.
+ */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const started: StartedService[] = [];
+  const stopAll = async () => {
+    for (const service of started.reverse()) await service.close();
+    started.length = 0;
+  };
+  if (options.fresh ?? true) await dropServiceSchemas();
+  try {
+    const requests = await startService('requests', RequestsModule);
+    started.push(requests);
+    const offers = await startService('offers', OffersModule);
+    started.push(offers);
+    const matchers: StartedService[] = [];
+    const addMatcher = async () => {
+      const matcher = await startService('matching', MatchingModule);
+      started.push(matcher);
+      matchers.push(matcher);
+      return matcher;
+    };
+    for (let i = 0; i < Math.max(1, options.matchingInstances ?? 1); i++) await addMatcher();
+    return { requests, offers, matching: matchers[0], matchers, addMatcher, close: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
