@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
 import type { Request } from 'express';
 import { coreConfig } from '../config/core.config';
 import { resolveJwtKey, warnIfDevelopmentKey } from '../config/jwt-key';
@@ -16,19 +16,25 @@ const results = new WeakMap<Request, Promise<Authentication>>();
 
 @Injectable()
 export class TokenVerifier {
-  private readonly key: Uint8Array | JWTVerifyGetKey;
-  private readonly options: JWTVerifyOptions;
+  private readonly verify: (jwt: string) => Promise<JWTPayload>;
 
   constructor(@Inject(coreConfig.KEY) cfg: ConfigType<typeof coreConfig>) {
     const source = resolveJwtKey(cfg);
     warnIfDevelopmentKey(source);
-    this.key = source.kind === 'jwks' ? createRemoteJWKSet(new URL(source.url)) : new TextEncoder().encode(source.secret);
-    this.options = {
+    const options: JWTVerifyOptions = {
+      // Pinned per key kind: a token may not pick its own algorithm (no "none", no HS/RS confusion).
       algorithms: source.kind === 'jwks' ? ['RS256'] : ['HS256'],
       issuer: cfg.JWT_ISSUER,
       audience: cfg.JWT_AUDIENCE,
       requiredClaims: ['exp', 'sub'],
     };
+    if (source.kind === 'jwks') {
+      const jwks = createRemoteJWKSet(new URL(source.url));
+      this.verify = async (jwt) => (await jwtVerify(jwt, jwks, options)).payload;
+    } else {
+      const secret = new TextEncoder().encode(source.secret);
+      this.verify = async (jwt) => (await jwtVerify(jwt, secret, options)).payload;
+    }
   }
 
   /** Memoised per request: the throttler (tracker) and the auth guard both need it. */
@@ -46,11 +52,7 @@ export class TokenVerifier {
     const match = /^Bearer\s+([A-Za-z0-9_.-]+)\s*$/i.exec(header);
     if (!match) return { kind: 'invalid', reason: 'the Authorization header must be "Bearer <token>"' };
     try {
-      const { payload } =
-        this.key instanceof Uint8Array
-          ? await jwtVerify(match[1], this.key, this.options)
-          : await jwtVerify(match[1], this.key, this.options);
-      const user = userFromClaims(payload);
+      const user = userFromClaims(await this.verify(match[1]));
       return typeof user === 'string' ? { kind: 'invalid', reason: user } : { kind: 'valid', user };
     } catch (error) {
       const code = (error as { code?: string }).code;
