@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { startService, type StartedService } from '../../../test/support/app';
+import { resetState } from '../../../test/support/reset';
 import { AppModule } from '../src/app.module';
 import { bearer, type Json, offerBody, OffersDb, registerProvider } from './offers-fixtures';
 
@@ -24,7 +25,7 @@ describe('offers authorization matrix', () => {
   beforeAll(async () => {
     svc = await startService('offers', AppModule);
     db = await OffersDb.connect();
-    await db.truncate();
+    await resetState();
     own = await registerProvider(svc, { name: 'Germany BMZ', kind: 'government', country: 'DEU' });
     other = await registerProvider(svc, { name: 'Japan JICA', kind: 'government', country: 'JPN' });
     h.ownDonor = await bearer({ sub: 'donor-own', role: 'donor', providerId: own.id });
@@ -138,7 +139,7 @@ describe('offers authorization matrix', () => {
   });
 
   it('lists what each role may see: donors their own in any status plus open ones, countries open ones', async () => {
-    await db.truncate();
+    await resetState();
     own = await registerProvider(svc, { name: 'Germany BMZ', kind: 'government', country: 'DEU' });
     other = await registerProvider(svc, { name: 'Japan JICA', kind: 'government', country: 'JPN' });
     h.ownDonor = await bearer({ sub: 'donor-own', role: 'donor', providerId: own.id });

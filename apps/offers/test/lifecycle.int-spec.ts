@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { validateEvent } from '@capmatch/contracts';
 import { startService, type StartedService } from '../../../test/support/app';
+import { resetState } from '../../../test/support/reset';
 import { AppModule } from '../src/app.module';
 import { bearer, coordinatorHeaders, type Json, offerBody, OffersDb, PartnershipSender, registerProvider } from './offers-fixtures';
 
@@ -18,7 +19,7 @@ describe('offers lifecycle', () => {
     partnerships = new PartnershipSender();
   });
   beforeEach(async () => {
-    await db.truncate();
+    await resetState();
     provider = await registerProvider(svc, { name: 'Federal Ministry for Economic Cooperation', kind: 'government', country: 'DEU' });
     donor = await bearer({ sub: 'donor-deu', role: 'donor', providerId: provider.id });
   });

@@ -68,11 +68,6 @@ export class OffersDb {
     return rows;
   }
 
-  async truncate(): Promise<void> {
-    await this.client.query(`TRUNCATE offers.offer_allocations, offers.offer_history, offers.offers, offers.providers,
-      offers.outbox, offers.inbox, offers.idempotency_keys`);
-  }
-
   close(): Promise<void> {
     return this.client.end();
   }

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { CAPACITY_AREAS, PROVIDER_KINDS } from '@capmatch/taxonomy';
 import { startService, type StartedService } from '../../../test/support/app';
 import { waitForQuiet } from '../../../test/support/quiet';
+import { resetState } from '../../../test/support/reset';
 import { AppModule } from '../src/app.module';
 import type { Json } from './offers-fixtures';
 
@@ -14,6 +15,7 @@ describe('offers OpenAPI document', () => {
     doc = (await request(svc.http).get('/docs-json').expect(200)).body;
     // Closing while BullMQ is still connecting races inside BullMQ (an unhandled "Connection is
     // closed"); letting the bus settle first keeps this short suite from closing that early.
+    await resetState();
     await waitForQuiet();
   });
   afterAll(() => svc?.close());

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { startService, type StartedService } from '../../../test/support/app';
+import { resetState } from '../../../test/support/reset';
 import { AppModule } from '../src/app.module';
 import { bearer, coordinatorHeaders, type Json, offerBody, OffersDb, registerProvider } from './offers-fixtures';
 
@@ -18,7 +19,7 @@ describe('offers input validation, provider rules and origin', () => {
     coord = await coordinatorHeaders();
   });
   beforeEach(async () => {
-    await db.truncate();
+    await resetState();
     north = await registerProvider(svc, { name: 'Germany BMZ', kind: 'government', country: 'DEU' });
     donor = await bearer({ sub: 'donor-deu', role: 'donor', providerId: north.id });
   });
