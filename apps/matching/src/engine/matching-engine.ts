@@ -1,7 +1,7 @@
 import { DEFAULT_TOP_K, type MatchOptions } from './brute-force';
 import { indexable, OfferIndex } from './offer-index';
 import { couldEnter } from './offer-reach';
-import { prepareOffer, prepareRequest, type PreparedOffer, type PreparedRequest } from './prepared';
+import { prepareOffer, prepareRequest } from './prepared';
 import { weightVector } from './scoring';
 import { addSingles } from './singles';
 import { toSuggestion } from './suggestion';
@@ -55,8 +55,7 @@ export class MatchingEngine {
     const top = new TopK(this.topK);
     const southProviders = addSingles(this.index, r, this.weights, top, rejected, r.acceptsTriangular);
     if (southProviders.length > 0) {
-      const facilitators = this.index.facilitators(r).filter((o) => this.passesOfferRules(r, o));
-      addBundles(r, southProviders, facilitators, this.weights, top, rejected);
+      addBundles(r, southProviders, this.index.facilitators(r), this.weights, top, rejected);
     }
     return top.items.map((entry) => toSuggestion(r, entry, this.weights));
   }
@@ -88,10 +87,5 @@ export class MatchingEngine {
       if (couldEnter(prepareRequest(request), o, this.weights, kthScores.get(request.id))) out.push(request.id);
     }
     return out;
-  }
-
-  /** Rules 2 and 4; the index already guarantees rules 1, 3, 5 and (for providers) 6. */
-  private passesOfferRules(r: PreparedRequest, o: PreparedOffer): boolean {
-    return o.start <= r.end && r.start <= o.end && o.country !== r.country;
   }
 }

@@ -73,32 +73,22 @@ export class OfferIndex {
     return ++this.stamp;
   }
 
-  /** Provider buckets to scan for the request: together, the offers passing rules 1, 3, 5, 6. */
-  providerSlotLists(r: PreparedRequest): number[][] {
-    const out: number[][] = [];
-    for (let a = 0; a < 31; a++) {
-      if (!(r.areas & (1 << a))) continue;
-      for (const lang of r.languages) {
-        for (const token of r.tokens) {
-          const bucket = this.providerMap.get((a * SPAN + lang) * SPAN + token);
-          if (bucket && bucket.slots.length) out.push(bucket.slots);
-        }
-      }
-    }
-    return out;
+  /** Slots of the provider bucket (capacity area bit, language id, eligibility token), if any. */
+  providerSlots(area: number, language: number, token: number): readonly number[] | undefined {
+    return this.providerMap.get((area * SPAN + language) * SPAN + token)?.slots;
   }
 
-  /** Each live facilitator offer passing rules 1, 3 and 5 for the request, once. */
+  /** Each live facilitator offer passing rules 1–5 for the request, once. */
   facilitators(r: PreparedRequest): PreparedOffer[] {
-    const { live, seen, prepared } = this.columns;
+    const { live, seen, start, end, country, prepared } = this.columns;
     const stamp = this.nextStamp();
     const out: PreparedOffer[] = [];
     for (const lang of r.languages) {
       for (const token of r.tokens) {
         for (const s of this.facilitatorMap.get(lang * SPAN + token)?.slots ?? []) {
-          if (seen[s] === stamp || live[s] === 0) continue;
+          if (seen[s] === stamp) continue;
           seen[s] = stamp;
-          out.push(prepared[s]);
+          if (live[s] === 1 && start[s] <= r.end && r.start <= end[s] && country[s] !== r.country) out.push(prepared[s]);
         }
       }
     }

@@ -23,14 +23,21 @@ interface LanguageBound {
   bits: number[];
   weights: number[];
   rare: number;
+  /** Weight of each requested language, in the request's order. */
+  all: number[];
 }
 
 function languageBound(r: PreparedRequest): LanguageBound {
-  const out: LanguageBound = { bits: [], weights: [], rare: 0 };
+  const out: LanguageBound = { bits: [], weights: [], rare: 0, all: [] };
   r.languages.forEach((id, i) => {
     const weight = (r.languages.length - i) / r.languageWeightTotal;
-    if (id < 31) (out.bits.push(1 << id), out.weights.push(weight));
-    else out.rare += weight;
+    out.all.push(weight);
+    if (id < 31) {
+      out.bits.push(1 << id);
+      out.weights.push(weight);
+    } else {
+      out.rare += weight;
+    }
   });
   return out;
 }
@@ -54,31 +61,49 @@ export function addSingles(
   const accepts = [r.acceptsNorthSouth, r.acceptsSouthSouth, r.acceptsMultilateral]; // by origin code
   const lb = languageBound(r);
   const equity = w[EQUITY] * r.equity;
-  const rest = w[MODALITY] + w[BUDGET] + w[WINDOW];
+  const rest = w[MODALITY] + w[BUDGET] + w[WINDOW]; // factors the column bound leaves for later
   const south: PreparedOffer[] = [];
   const southBounds: number[] = [];
-  for (const slots of index.providerSlotLists(r)) {
-    for (let i = 0; i < slots.length; i++) {
-      const s = slots[i];
-      if (seen[s] === stamp) continue;
-      seen[s] = stamp;
-      if (live[s] === 0 || end[s] < r.start || start[s] > r.end || country[s] === r.country) continue;
-      const own = w[AREA] * areaFit(r, areas[s]) + w[SDG] * sdgFit(r, sdgs[s]) + w[GROUP] * targetGroupFit(r, targetGroups[s]) +
-        w[LANGUAGE] * languageFitAtMost(lb, languages[s]) + equity;
-      if (!top.reachable(own + rest)) continue;
-      const window = w[WINDOW] * windowFit(r, start[s], end[s]);
-      if (bundles && origin[s] === ORIGIN_SOUTH) {
-        south.push(prepared[s]);
-        southBounds.push(own + w[MODALITY] + w[BUDGET] + window);
+  // Buckets go area by area, then language by language in the request's order. An offer first
+  // met in the bucket of the a-th area and l-th language has none of the earlier areas or
+  // languages (it would sit in their buckets too), which bounds its area and language fit: a
+  // bucket whose bound cannot reach the K-th score is skipped, and so are the later languages.
+  const areaBits: number[] = [];
+  for (let a = 0; a < 31; a++) if (r.areas & (1 << a)) areaBits.push(a);
+  const others = w[MODALITY] + w[SDG] + w[GROUP] + w[BUDGET] + w[WINDOW] + equity;
+  let languageTail = 1;
+  const tails = Array.from(r.languages, (_, j) => (j === 0 ? 1 : (languageTail -= lb.all[j - 1])));
+  for (let ai = 0; ai < areaBits.length; ai++) {
+    const areaAtMost = w[AREA] * (areaBits.length - ai) / areaBits.length + others;
+    if (!top.reachable(areaAtMost + w[LANGUAGE])) break;
+    for (let j = 0; j < r.languages.length; j++) {
+      if (!top.reachable(areaAtMost + w[LANGUAGE] * tails[j])) break;
+      for (const token of r.tokens) {
+        const slots = index.providerSlots(areaBits[ai], r.languages[j], token);
+        if (!slots) continue;
+        for (let i = 0; i < slots.length; i++) {
+          const s = slots[i];
+          if (seen[s] === stamp) continue;
+          seen[s] = stamp;
+          if (live[s] === 0 || end[s] < r.start || start[s] > r.end || country[s] === r.country) continue;
+          const own = w[AREA] * areaFit(r, areas[s]) + w[SDG] * sdgFit(r, sdgs[s]) + w[GROUP] * targetGroupFit(r, targetGroups[s]) +
+            w[LANGUAGE] * languageFitAtMost(lb, languages[s]) + equity;
+          if (!top.reachable(own + rest)) continue;
+          const window = w[WINDOW] * windowFit(r, start[s], end[s]);
+          if (bundles && origin[s] === ORIGIN_SOUTH) {
+            south.push(prepared[s]);
+            southBounds.push(own + w[MODALITY] + w[BUDGET] + window);
+          }
+          if (!accepts[origin[s]]) continue;
+          if (!top.reachable(own + window + w[MODALITY] * modalityFit(r, modalities[s]) + w[BUDGET] * budgetFit(r, budget[s]))) continue;
+          const o = prepared[s];
+          const score = round3(combine(w, singleFactors(r, o, scratch)));
+          if (!top.mayEnter(score)) continue;
+          const key = combinationKey(r.request.id, [o.offer.id]);
+          if (rejected.size > 0 && rejected.has(key)) continue;
+          top.add({ score, key, offers: [o] });
+        }
       }
-      if (!accepts[origin[s]]) continue;
-      if (!top.reachable(own + window + w[MODALITY] * modalityFit(r, modalities[s]) + w[BUDGET] * budgetFit(r, budget[s]))) continue;
-      const o = prepared[s];
-      const score = round3(combine(w, singleFactors(r, o, scratch)));
-      if (!top.mayEnter(score)) continue;
-      const key = combinationKey(r.request.id, [o.offer.id]);
-      if (rejected.size > 0 && rejected.has(key)) continue;
-      top.add({ score, key, offers: [o] });
     }
   }
   return south.filter((_, i) => top.reachable(southBounds[i]));

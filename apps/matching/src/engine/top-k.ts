@@ -39,6 +39,19 @@ export class TopK {
     return reaches(bound, this.items[this.k - 1].score);
   }
 
+  /**
+   * Like reachable, for candidates whose keys all start with `keyPrefix`: one that can at best
+   * tie the K-th score enters only with a smaller key, which no key with a larger prefix has.
+   * Many bundles of one provider tie exactly when their facilitators add nothing.
+   */
+  reachableFor(bound: number, keyPrefix: string): boolean {
+    if (!this.reachable(bound)) return false;
+    if (!this.full) return true;
+    const kth = this.items[this.k - 1];
+    if (bound >= kth.score + ROUNDING_SLACK - 2e-9) return true; // may round above the K-th
+    return keyPrefix <= kth.key.slice(0, keyPrefix.length);
+  }
+
   /** Whether an entry with this rounded score could enter without knowing its key yet. */
   mayEnter(score: number): boolean {
     if (!this.full) return this.k > 0;

@@ -1,0 +1,84 @@
+import type { PreparedOffer, PreparedRequest } from './prepared';
+import { windowFit } from './scoring';
+
+// The facilitators one request may use, grouped by which of its requested modalities they
+// bring (the group's mask): within a group every facilitator changes a bundle's modality fit
+// the same way, so what is left to rank them by is budget and window.
+
+const BUDGET = 5, WINDOW = 6;
+
+export interface FacilitatorPart {
+  readonly o: PreparedOffer;
+  /** Share of the asked budget offered, capped at 1; 0 when either side has none. */
+  readonly share: number;
+  /** Share of the request's window the facilitator runs. */
+  readonly window: number;
+  /** w_budget · share + w_window · window: the most it adds beyond modalities. */
+  readonly gain: number;
+}
+
+export class Group {
+  /** Facilitators by gain, highest first. */
+  readonly byGain: FacilitatorPart[] = [];
+  maxShare = 0;
+  maxWindow = 0;
+  private windowOrder: FacilitatorPart[] | null = null;
+  private starts: number[] = [];
+  private latestEnd: number[] = [];
+
+  constructor(readonly mask: number) {}
+
+  /** Facilitators by window fit, highest first (sorted on first use: rarely needed). */
+  byWindow(): FacilitatorPart[] {
+    return (this.windowOrder ??= [...this.byGain].sort((a, b) => b.window - a.window));
+  }
+
+  /**
+   * At most how many days of [from, to] any facilitator of the group runs: those starting by
+   * `from` run at most to the latest end among them; those starting later, at most from the
+   * earliest such start to `to`.
+   */
+  mostDaysWithin(from: number, to: number): number {
+    if (this.starts.length === 0) this.indexDays();
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid] <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    let best = lo > 0 ? Math.min(to, this.latestEnd[lo - 1]) - from + 1 : 0;
+    if (lo < this.starts.length) best = Math.max(best, to - this.starts[lo] + 1);
+    return Math.max(0, best);
+  }
+
+  private indexDays(): void {
+    const byStart = this.byGain.map((f) => f.o).sort((a, b) => a.start - b.start);
+    this.starts = byStart.map((o) => o.start);
+    let latest = -Infinity;
+    this.latestEnd = byStart.map((o) => (latest = Math.max(latest, o.end)));
+  }
+}
+
+export class FacilitatorGroups {
+  readonly groups: Group[];
+
+  /** Keeps the facilitators `useful` accepts, grouped and sorted. */
+  constructor(r: PreparedRequest, w: Float64Array, facilitators: readonly PreparedOffer[], useful: (f: FacilitatorPart) => boolean) {
+    const byMask = new Map<number, Group>();
+    for (const o of facilitators) {
+      const share = Number.isNaN(r.budget) || Number.isNaN(o.budget) ? 0 : Math.min(1, o.budget / r.budget);
+      const window = windowFit(r, o.start, o.end);
+      const part = { o, share, window, gain: w[BUDGET] * share + w[WINDOW] * window };
+      if (!useful(part)) continue;
+      const mask = o.modalities & r.modalities;
+      let g = byMask.get(mask);
+      if (!g) byMask.set(mask, (g = new Group(mask)));
+      g.byGain.push(part);
+      g.maxShare = Math.max(g.maxShare, share);
+      g.maxWindow = Math.max(g.maxWindow, window);
+    }
+    this.groups = [...byMask.values()];
+    for (const g of this.groups) g.byGain.sort((a, b) => b.gain - a.gain);
+  }
+}
