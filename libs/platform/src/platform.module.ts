@@ -28,14 +28,17 @@ import { CallerThrottlerGuard } from './throttling/caller-throttler.guard';
 
 type CoreSettings = ConfigType<typeof coreConfig>;
 
-const registered = new Map<string, PlatformOptions>();
-
 /**
- * Every config namespace a service's PlatformModule loads. createApp validates them all before
- * Nest starts, so a bad value stops start-up with one clear message and nothing half-built.
+ * Every config namespace the PlatformModule imported by `appModule` loads. createApp validates
+ * them all before Nest starts, so a bad value stops start-up with one clear message and nothing
+ * half-built.
  */
-export function configFactoriesOf(service: string) {
-  return [coreConfig, busConfig, ...(registered.get(service)?.config ?? [])];
+export function configFactoriesOf(appModule: object) {
+  const imports = (Reflect.getMetadata('imports', appModule) ?? []) as Array<Partial<DynamicModule>>;
+  const platform = imports.find((m) => m?.module === PlatformModule);
+  const provider = platform?.providers?.find((p) => (p as { provide?: unknown }).provide === PLATFORM_OPTIONS);
+  const options = (provider as { useValue?: PlatformOptions } | undefined)?.useValue;
+  return [coreConfig, busConfig, ...(options?.config ?? [])];
 }
 
 /** Everything a capmatch service stands on; see libs/platform/README.md. */
@@ -43,7 +46,6 @@ export function configFactoriesOf(service: string) {
 export class PlatformModule {
   static forService(options: PlatformOptions): DynamicModule {
     const { service } = options;
-    registered.set(service, options);
     return {
       module: PlatformModule,
       global: true,

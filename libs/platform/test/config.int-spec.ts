@@ -14,6 +14,7 @@ describe('configuration at start-up', () => {
     ['LOG_LEVEL', 'loud'],
     ['JWT_SECRET', 'short'],
     ['BUS_ATTEMPTS', '0'],
+    ['PROBE_LEVEL', '0'],
   ])('refuses a bad %s, naming it', async (variable, value) => {
     const started = startService('requests', ProbeModule, { [variable]: value });
     await expect(started).rejects.toThrow(ConfigurationError);

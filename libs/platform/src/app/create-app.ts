@@ -30,7 +30,7 @@ export interface ServiceEntry {
 export async function createApp({ service, module }: ServiceEntry): Promise<NestExpressApplication> {
   loadDotEnv();
   resolveJwtKey(readEnv(CoreEnv));
-  for (const factory of configFactoriesOf(service)) await factory();
+  for (const factory of configFactoriesOf(module)) await factory();
 
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bufferLogs: true,

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Module, Param, ParseUUIDPipe, Patch, Post, Query, HttpCode } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsIn, IsInt, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import {
   CurrentUser,
+  defineConfig,
   HandlesEvent,
   IfMatch,
   Idempotent,
@@ -18,6 +19,12 @@ import {
 } from '@capmatch/platform';
 
 /** Lets a test hold a request in flight (GET /v1/probes/slow) until it calls release(). */
+/** A service's own config namespace, as a service would pass it to forService({ config }). */
+class ProbeEnv {
+  @Type(() => Number) @IsInt() @Min(1) PROBE_LEVEL = 1;
+}
+const probeConfig = defineConfig('probe', ProbeEnv);
+
 function deferred() {
   let resolve!: () => void;
   const promise = new Promise<void>((r) => (resolve = r));
@@ -120,6 +127,7 @@ class IgnorePartnerships {
       entities: [ProbeEntity],
       migrations: [CreatePlatformProbe1764000000999],
       openApi: { title: 'capmatch platform probe' },
+      config: [probeConfig],
     }),
   ],
   controllers: [ProbeController],
