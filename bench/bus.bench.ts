@@ -16,10 +16,11 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { NewEvent, RequestSnapshot } from '@capmatch/contracts';
 import { coreConfig } from '@capmatch/platform/config/core.config';
-import { EventBusModule, HandlesEvent, OutboxService, busConfig, busMigrations } from '@capmatch/platform/bus';
+import { BusEnv, EventBusModule, HandlesEvent, OutboxService, busConfig, busMigrations } from '@capmatch/platform/bus';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
-const CONCURRENCY = Number(process.env.BUS_CONCURRENCY ?? 16);
+// The bus's own default (bus.config.ts); raw BullMQ gets the same concurrency.
+const CONCURRENCY = Number(process.env.BUS_CONCURRENCY ?? new BusEnv().BUS_CONCURRENCY);
 const TIME_LIMIT_MS = 120_000;
 const WRITE_BATCH = 500;
 const BASE_URL = process.env.BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432';
@@ -42,7 +43,7 @@ class BenchHandlers {
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [coreConfig, busConfig] }),
-    TypeOrmModule.forRoot({ type: 'postgres', url: DATABASE_URL, schema: 'matching', extra: { max: CONCURRENCY + 6 } }),
+    TypeOrmModule.forRoot({ type: 'postgres', url: DATABASE_URL, schema: 'matching', extra: { max: 10 } }),
     EventBusModule.forService('matching'),
   ],
   providers: [BenchHandlers],
@@ -161,7 +162,8 @@ async function main(): Promise<void> {
   try {
     const raw = await benchRawBullmq();
     const { bus, relay } = await benchBus();
-    console.log(`events: ${EVENTS}, concurrency: ${CONCURRENCY}, batch: ${WRITE_BATCH}`);
+    const handlerBatch = process.env.BUS_HANDLER_BATCH ?? new BusEnv().BUS_HANDLER_BATCH;
+    console.log(`events: ${EVENTS}, concurrency: ${CONCURRENCY}, handler batch: ${handlerBatch}, write batch: ${WRITE_BATCH}`);
     console.log(`raw BullMQ add+process: ${raw.toFixed(0)} jobs/s`);
     console.log(`bus outbox->relay->BullMQ->inbox+handler: ${bus.toFixed(0)} events/s`);
     console.log(`  of which outbox insert + relay to BullMQ alone: ${relay.toFixed(0)} events/s`);

@@ -24,9 +24,17 @@ export class BusEnv {
   @Type(() => Number) @IsInt() @Min(60) @Max(90 * 24 * 3600)
   BUS_KEEP_FAILED_SECONDS = 14 * 24 * 3600;
 
-  /** Jobs one worker handles at once; each holds one database connection while it runs. */
+  /** Jobs one worker takes from Redis at once (they share BUS_CONCURRENCY / BUS_HANDLER_BATCH connections). */
   @Type(() => Number) @IsInt() @Min(1) @Max(500)
-  BUS_CONCURRENCY = 16;
+  BUS_CONCURRENCY = 64;
+
+  /**
+   * Most events handled in one database transaction (group commit). 1 gives every event its
+   * own transaction; larger batches raise throughput, and a failing batch falls back to one
+   * transaction per event. Transactions at once = BUS_CONCURRENCY / BUS_HANDLER_BATCH.
+   */
+  @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  BUS_HANDLER_BATCH = 32;
 
   /** A job whose worker stops renewing its lock for this long is handed to another worker. */
   @Type(() => Number) @IsInt() @Min(1000) @Max(600_000)

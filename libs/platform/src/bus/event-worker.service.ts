@@ -11,13 +11,14 @@ import { busMetrics } from './bus-metrics';
 import { busRedis } from './bus-redis';
 import { HandlerRegistry } from './handler-registry';
 import { InboxGate } from './inbox-gate';
-import { RequestContext } from './request-context';
+import { EventBatcher } from './event-batcher';
 
 /**
  * The one BullMQ worker of a service, on its own queue. Each job: validate the envelope and
  * payload (a bad one can never succeed, so it fails at once with the list of bad fields), then
- * in one transaction pass the inbox gate and run the handler with that transaction's manager.
- * A throwing handler rolls the inbox row back too, so the retry runs the handler again.
+ * in one transaction (shared with other jobs running at the same moment, see EventBatcher)
+ * pass the inbox gate and run the handler with that transaction's manager. A throwing handler
+ * rolls its inbox row back too, so the retry runs the handler again.
  */
 @Injectable()
 export class EventWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -26,6 +27,7 @@ export class EventWorker implements OnApplicationBootstrap, BeforeApplicationShu
   private worker?: Worker;
   private redis?: IORedis;
   private lastErrorLog = 0;
+  private readonly batcher: EventBatcher;
 
   constructor(
     @Inject(BUS_SERVICE) private readonly service: ServiceName,
@@ -36,6 +38,8 @@ export class EventWorker implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(coreConfig.KEY) private readonly core: ConfigType<typeof coreConfig>,
   ) {
     this.queueName = QUEUES[service];
+    const parallel = Math.ceil(cfg.BUS_CONCURRENCY / cfg.BUS_HANDLER_BATCH);
+    this.batcher = new EventBatcher(dataSource, inbox, service, cfg.BUS_HANDLER_BATCH, parallel);
   }
 
   onApplicationBootstrap(): void {
@@ -69,13 +73,7 @@ export class EventWorker implements OnApplicationBootstrap, BeforeApplicationShu
     }
     const handler = this.registry.handlerFor(event.type);
     if (!handler) throw new UnrecoverableError(`Service ${this.service} does not handle "${event.type}"`);
-    await RequestContext.run({ requestId: event.correlationId }, () =>
-      this.dataSource.transaction(async (manager) => {
-        const verdict = await this.inbox.admit(manager, this.service, event);
-        if (verdict === 'new') return handler(event, manager);
-        this.logger.debug(`Skipped ${verdict} event ${event.id} (${event.type} ${event.aggregateId} v${event.version})`);
-      }),
-    );
+    await this.batcher.handle(event, handler);
   }
 
   /** While Redis is away BullMQ reports every reconnect attempt: one line per minute is enough. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { In } from 'typeorm';
 import { RequestContext } from '../../src/bus';
 import { waitForQuiet } from '../../../../test/support/quiet';
 import {
@@ -63,6 +64,39 @@ describe('event bus: outbox to handler', () => {
     await quiet();
     expect(await handled(event.id)).toHaveLength(1);
     expect(script.failuresLeft.get(event.id)).toBe(0);
+  });
+
+  it('handles events sharing a transaction independently when one of them fails', async () => {
+    const events = await bus.dataSource.transaction(async (m) => {
+      const written = await bus.outbox.addAll(m, Array.from({ length: 40 }, () => requestEvent(randomUUID())));
+      script.failuresLeft.set(written[7].id, 1);
+      return written;
+    });
+    await quiet();
+    const rows = await bus.dataSource.getRepository(ProbeEntity).findBy({ eventId: In(events.map((e) => e.id)) });
+    expect(rows.map((r) => r.eventId).sort()).toEqual(events.map((e) => e.id).sort());
+    expect(script.failuresLeft.get(events[7].id)).toBe(0);
+  });
+
+  it('never applies an event older than one already applied for the same aggregate', async () => {
+    const aggregateId = randomUUID();
+    const [v1, v2] = await bus.dataSource.transaction(async (m) => {
+      const first = await bus.outbox.add(m, requestEvent(aggregateId, 1));
+      return [first, await bus.outbox.add(m, requestEvent(aggregateId, 2))];
+    });
+    await quiet();
+    const v3 = { ...v2, id: randomUUID(), version: 3, payload: { ...v2.payload, version: 3 } };
+    const late = { ...v1, id: randomUUID() }; // a copy of version 1 arriving after version 3
+    const queue = matchingQueue(prefix);
+    await queue.add(v3.type, v3, { jobId: v3.id });
+    await quiet();
+    await queue.add(late.type, late, { jobId: late.id });
+    await quiet();
+    await queue.close();
+    const applied = await bus.dataSource.getRepository(ProbeEntity).find({ where: { aggregateId }, order: { seq: 'ASC' } });
+    expect(applied.map((r) => r.version)).toEqual([1, 2, 3]);
+    const inbox = await bus.dataSource.query('SELECT 1 FROM matching.inbox WHERE event_id = $1', [late.id]);
+    expect(inbox).toHaveLength(1);
   });
 
   it('leaves a job that keeps failing in the failed set with its error after the last attempt', async () => {
