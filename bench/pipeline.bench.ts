@@ -1,7 +1,7 @@
 // `npm run bench:pipeline`: end-to-end latency of capmatch, from the moment POST /v1/requests
 // answers to the moment the request's suggestions are readable from the matching service,
 // with 10,000 open offers loaded. By default it starts the three BUILT services itself on
-// spare loopback ports with their own database (capmatch_bench, recreated) and queue prefix;
+// spare loopback ports with their own database (capmatch_bench_pipeline, recreated) and queue prefix;
 // --external measures already running services (REQUESTS_URL, OFFERS_URL, MATCHING_URL).
 //
 //   npm run bench:pipeline -- [--rate 50] [--seconds 30] [--offers 10000] [--poll-ms 5] [--external]
@@ -42,8 +42,9 @@ const SECONDS = bounded('seconds', args.seconds, 1, 600);
 const OFFERS = Math.round(bounded('offers', args.offers, 0, 100_000));
 const POLL_MS = bounded('poll-ms', args['poll-ms'], 1, 1000);
 const WARMUP = bounded('warmup', args.warmup, 0, 60);
-const DATABASE = 'capmatch_bench';
-const PREFIX = 'capmatch-bench';
+// Not plain capmatch_bench: bench:bus drops that one when it finishes, even under a running bench.
+const DATABASE = 'capmatch_bench_pipeline';
+const PREFIX = 'capmatch-bench-pipeline';
 
 async function main(): Promise<void> {
   let services: RunningServices | undefined;

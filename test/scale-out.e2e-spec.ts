@@ -88,4 +88,23 @@ describe('matching scaled out to two instances', () => {
     expect(single.some((line) => line.includes('triangular'))).toBe(true);
     expect(double).toEqual(single);
   });
+
+  it('lets one accept win the last slot when the racers reach different instances', async () => {
+    stack = await startStack({ matchingInstances: 2 });
+    const s = new Scenario(stack);
+    const offer = await s.offer(await s.provider('government', 'FIN'), 'nd', { slots: 1 });
+    const requests = await Promise.all(['MWI', 'UGA', 'ZMB', 'LSO'].map((c) => s.request(c, 'nd')));
+    await waitForQuiet();
+    const suggestions = await Promise.all(requests.map(async (r) => (await s.proposedFor(r.id))[0]));
+    const answers = await Promise.all(
+      suggestions.map((x, i) => s.post(stack!.matchers[i % 2], `/v1/suggestions/${x.id}/accept`)),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((st) => st === 200 || st === 201)).toHaveLength(1);
+    expect(statuses.filter((st) => st === 409)).toHaveLength(3);
+    await waitForQuiet();
+    expect(await s.readOffer(offer.id)).toMatchObject({ remainingSlots: 0, status: 'exhausted' });
+    const partnerships = (await s.get(stack.matching, '/v1/partnerships?limit=200')).body.items;
+    expect(partnerships.filter((p: Json) => p.offerIds.includes(offer.id))).toHaveLength(1);
+  });
 });
