@@ -15,6 +15,9 @@ export interface FacilitatorPart {
   readonly window: number;
   /** w_budget · share + w_window · window: the most it adds beyond modalities. */
   readonly gain: number;
+  /** The offer's window in day numbers, copied so the pair loop stays on this object. */
+  readonly start: number;
+  readonly end: number;
 }
 
 export class Group {
@@ -23,6 +26,7 @@ export class Group {
   maxShare = 0;
   maxWindow = 0;
   private windowOrder: FacilitatorPart[] | null = null;
+  private idOrder: FacilitatorPart[] | null = null;
   private starts: number[] = [];
   private latestEnd: number[] = [];
 
@@ -31,6 +35,11 @@ export class Group {
   /** Facilitators by window fit, highest first (sorted on first use: rarely needed). */
   byWindow(): FacilitatorPart[] {
     return (this.windowOrder ??= [...this.byGain].sort((a, b) => b.window - a.window));
+  }
+
+  /** Facilitators by offer id, ascending (code units, as keys compare; sorted on first use). */
+  byId(): FacilitatorPart[] {
+    return (this.idOrder ??= [...this.byGain].sort((a, b) => (a.o.offer.id < b.o.offer.id ? -1 : a.o.offer.id > b.o.offer.id ? 1 : 0)));
   }
 
   /**
@@ -69,7 +78,7 @@ export class FacilitatorGroups {
     for (const o of facilitators) {
       const share = Number.isNaN(r.budget) || Number.isNaN(o.budget) ? 0 : Math.min(1, o.budget / r.budget);
       const window = windowFit(r, o.start, o.end);
-      const part = { o, share, window, gain: w[BUDGET] * share + w[WINDOW] * window };
+      const part = { o, share, window, gain: w[BUDGET] * share + w[WINDOW] * window, start: o.start, end: o.end };
       if (!useful(part)) continue;
       const mask = o.modalities & r.modalities;
       let g = byMask.get(mask);

@@ -12,8 +12,23 @@ import type { TopK } from './top-k';
 // Languages are bounded from a bitmask (exact for the common languages, see offer-columns.ts),
 // every other part is exact, so few offers reach the exact scoring. Southern provider offers
 // whose bundle bound (a facilitator could make modalities and budget perfect; the window can
-// only shrink) reaches the K-th score are kept for triangular bundles. The K-th score only
+// only shrink) reaches the K-th score are kept, with their parts, for triangular bundles. The K-th score only
 // rises, so what a bound rules out at any point stays ruled out.
+
+/**
+ * A southern provider offer that may head a triangular bundle, with what the scan learnt:
+ * `own` bounds its area, SDG, target-group, language and equity part (exact but for rare
+ * languages), `share` is its budget over the asked one (0 when either has none), [from, to]
+ * the request's window cut to the offer's, `bound` a bound on any bundle it heads.
+ */
+export interface SouthProvider {
+  readonly o: PreparedOffer;
+  readonly own: number;
+  readonly share: number;
+  readonly from: number;
+  readonly to: number;
+  bound: number;
+}
 
 const AREA = 0, MODALITY = 1, SDG = 2, GROUP = 3, LANGUAGE = 4, BUDGET = 5, WINDOW = 6, EQUITY = 7;
 const scratch = new Float64Array(FACTOR_COUNT);
@@ -55,15 +70,14 @@ export function addSingles(
   top: TopK,
   rejected: ReadonlySet<string>,
   bundles: boolean,
-): PreparedOffer[] {
+): SouthProvider[] {
   const { areas, modalities, sdgs, targetGroups, languages, budget, start, end, country, origin, live, seen, prepared } = index.columns;
   const stamp = index.nextStamp();
   const accepts = [r.acceptsNorthSouth, r.acceptsSouthSouth, r.acceptsMultilateral]; // by origin code
   const lb = languageBound(r);
   const equity = w[EQUITY] * r.equity;
   const rest = w[MODALITY] + w[BUDGET] + w[WINDOW]; // factors the column bound leaves for later
-  const south: PreparedOffer[] = [];
-  const southBounds: number[] = [];
+  const south: SouthProvider[] = [];
   // Buckets go area by area, then language by language in the request's order. An offer first
   // met in the bucket of the a-th area and l-th language has none of the earlier areas or
   // languages (it would sit in their buckets too), which bounds its area and language fit: a
@@ -91,8 +105,10 @@ export function addSingles(
           if (!top.reachable(own + rest)) continue;
           const window = w[WINDOW] * windowFit(r, start[s], end[s]);
           if (bundles && origin[s] === ORIGIN_SOUTH) {
-            south.push(prepared[s]);
-            southBounds.push(own + w[MODALITY] + w[BUDGET] + window);
+            const share = Number.isNaN(r.budget) || Number.isNaN(budget[s]) ? 0 : budget[s] / r.budget;
+            const from = Math.max(r.start, start[s]);
+            const to = Math.min(r.end, end[s]);
+            south.push({ o: prepared[s], own, share, from, to, bound: own + w[MODALITY] + w[BUDGET] + window });
           }
           if (!accepts[origin[s]]) continue;
           if (!top.reachable(own + window + w[MODALITY] * modalityFit(r, modalities[s]) + w[BUDGET] * budgetFit(r, budget[s]))) continue;
@@ -106,5 +122,5 @@ export function addSingles(
       }
     }
   }
-  return south.filter((_, i) => top.reachable(southBounds[i]));
+  return south.filter((p) => top.reachable(p.bound));
 }

@@ -47,9 +47,18 @@ export class TopK {
   reachableFor(bound: number, keyPrefix: string): boolean {
     if (!this.reachable(bound)) return false;
     if (!this.full) return true;
-    const kth = this.items[this.k - 1];
-    if (bound >= kth.score + ROUNDING_SLACK - 2e-9) return true; // may round above the K-th
-    return keyPrefix <= kth.key.slice(0, keyPrefix.length);
+    if (this.canExceed(bound)) return true;
+    return keyPrefix <= this.kthKey.slice(0, keyPrefix.length);
+  }
+
+  /** Whether a raw score of at most `bound` could round above the K-th score (not only tie). */
+  canExceed(bound: number): boolean {
+    return !this.full || bound >= this.items[this.k - 1].score + ROUNDING_SLACK - 2e-9;
+  }
+
+  /** Key of the K-th entry; a candidate that can at best tie must have a smaller one. */
+  get kthKey(): string {
+    return this.full ? this.items[this.k - 1].key : '\uffff';
   }
 
   /** Whether an entry with this rounded score could enter without knowing its key yet. */
@@ -58,8 +67,10 @@ export class TopK {
     return score >= this.items[this.k - 1].score;
   }
 
+  /** Adds an entry unless it ranks below the K-th or its combination is already in. */
   add(entry: Ranked): void {
     if (this.full && compareRanked(entry, this.items[this.k - 1]) >= 0) return;
+    if (this.items.some((x) => x.key === entry.key)) return;
     let i = this.items.length;
     this.items.push(entry);
     while (i > 0 && compareRanked(entry, this.items[i - 1]) < 0) {

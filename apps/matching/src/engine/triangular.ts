@@ -1,12 +1,13 @@
 import { combinationKey } from './combination-key';
 import { FacilitatorGroups, type FacilitatorPart, type Group } from './facilitator-groups';
 import type { PreparedOffer, PreparedRequest } from './prepared';
-import { areaFit, bundleFactors, combine, FACTOR_COUNT, languageFit, modalityFit, round3, sdgFit, targetGroupFit, windowFit } from './scoring';
+import { bundleFactors, combine, FACTOR_COUNT, modalityFit, round3, windowFit } from './scoring';
+import type { SouthProvider } from './singles';
 import type { TopK } from './top-k';
 
 // Triangular bundles (south provider offer + north or multilateral facilitator offer) without
 // scoring every pair. Per provider P: its own part (areas, SDGs, target groups, languages,
-// equity) is exact; facilitators are grouped by which requested modalities they bring, so
+// equity) comes bounded from the scan (singles.ts); facilitators are grouped by which requested modalities they bring, so
 // the bundle's modality fit is exact per group; the rest is bounded, for the provider's and
 // facilitator's shares pP, pF of the asked budget, by
 //   budget fit ≤ max(0.5, min(1, pP + pF)) ≤ b(P) + min(1, pF), b(P) = max(0.5, min(1, pP))
@@ -15,17 +16,7 @@ import type { TopK } from './top-k';
 // scanned until the bound cannot reach the K-th score. Bounds only drop what cannot tie or
 // beat the K-th entry (ties lose on key), so the result equals brute force (property-tested).
 
-const AREA = 0, MODALITY = 1, SDG = 2, GROUP = 3, LANGUAGE = 4, BUDGET = 5, WINDOW = 6, EQUITY = 7;
-
-interface ProviderPart {
-  readonly o: PreparedOffer;
-  readonly own: number;
-  readonly share: number;
-  /** The request's window cut to the provider's: a bundle runs at most within [from, to]. */
-  readonly from: number;
-  readonly to: number;
-  bound: number;
-}
+const MODALITY = 1, BUDGET = 5, WINDOW = 6;
 
 /** Offered budget as a share of the asked one; 0 when either side has none. */
 export function budgetShare(r: PreparedRequest, o: PreparedOffer): number {
@@ -34,68 +25,101 @@ export function budgetShare(r: PreparedRequest, o: PreparedOffer): number {
 
 export const budgetBound = (pShare: number, fShare: number): number => Math.max(0.5, Math.min(1, pShare + fShare));
 
-const daysWithin = (f: PreparedOffer, from: number, to: number): number => Math.max(0, Math.min(to, f.end) - Math.max(from, f.start) + 1);
+const daysWithin = (f: FacilitatorPart, from: number, to: number): number => Math.max(0, Math.min(to, f.end) - Math.max(from, f.start) + 1);
 
 export function addBundles(
   r: PreparedRequest,
-  providers: readonly PreparedOffer[],
+  providers: readonly SouthProvider[],
   facilitators: readonly PreparedOffer[],
   w: Float64Array,
   top: TopK,
   rejected: ReadonlySet<string>,
 ): void {
   if (providers.length === 0 || facilitators.length === 0) return;
+  let anyShare = 0;
+  for (const f of facilitators) anyShare = Math.max(anyShare, Math.min(1, budgetShare(r, f)));
+  for (const p of providers) {
+    p.bound = p.own + w[MODALITY] + w[BUDGET] * budgetBound(p.share, anyShare) + w[WINDOW] * windowFit(r, p.from, p.to);
+  }
+  if (!top.full) seed(r, w, top, rejected, providers, facilitators);
+  const live = providers.filter((p) => top.reachable(p.bound));
+  if (live.length === 0) return;
   let bestOwn = -Infinity;
   let bestShare = 0;
-  const parts: ProviderPart[] = providers.map((o) => {
-    const own = w[AREA] * areaFit(r, o.areas) + w[SDG] * sdgFit(r, o.sdgs) + w[GROUP] * targetGroupFit(r, o.targetGroups) +
-      w[LANGUAGE] * languageFit(r, o.languages) + w[EQUITY] * r.equity;
-    const share = budgetShare(r, o);
-    bestOwn = Math.max(bestOwn, own);
-    bestShare = Math.max(bestShare, share);
-    return { o, own, share, from: Math.max(r.start, o.start), to: Math.min(r.end, o.end), bound: 0 };
-  });
+  for (const p of live) {
+    bestOwn = Math.max(bestOwn, p.own);
+    bestShare = Math.max(bestShare, p.share);
+  }
   // A facilitator that could not lift even the best provider to the K-th score is dropped.
   const groups = new FacilitatorGroups(r, w, facilitators, (f) =>
     top.reachable(bestOwn + w[MODALITY] + w[BUDGET] * budgetBound(bestShare, f.share) + w[WINDOW] * f.window),
   ).groups;
   if (groups.length === 0) return;
-  const live: ProviderPart[] = [];
-  for (const p of parts) {
-    p.bound = -Infinity;
-    for (const g of groups) p.bound = Math.max(p.bound, groupBound(r, w, p, g, false));
-    if (top.reachable(p.bound)) live.push(p);
+  for (const p of live) {
+    let bound = -Infinity;
+    for (const g of groups) bound = Math.max(bound, groupBound(r, w, p, g, false));
+    p.bound = Math.min(p.bound, bound);
   }
   live.sort((a, b) => b.bound - a.bound);
-  const scratch = new Float64Array(FACTOR_COUNT);
   for (const p of live) {
     if (!top.reachable(p.bound)) break;
     const prefix = combinationKey(r.request.id, [p.o.offer.id, '']);
     if (!top.reachableFor(p.bound, prefix)) continue;
     const ownBudget = Math.max(0.5, Math.min(1, p.share));
     for (const g of groups) {
-      if (!top.reachableFor(groupBound(r, w, p, g, true), prefix)) continue;
+      const gBound = groupBound(r, w, p, g, true);
+      if (!top.reachableFor(gBound, prefix)) continue;
       const head = p.own + w[MODALITY] * modalityFit(r, p.o.modalities | g.mask);
+      const pairBound = (f: FacilitatorPart): number =>
+        head + w[BUDGET] * budgetBound(p.share, f.share) + (w[WINDOW] * daysWithin(f, p.from, p.to)) / r.days;
+      if (!top.canExceed(gBound)) {
+        // At best a tie: only keys below the K-th can enter, so go by id and stop past it.
+        for (const f of g.byId()) {
+          if (prefix + f.o.offer.id >= top.kthKey) break;
+          if (top.reachable(pairBound(f))) consider(r, w, top, rejected, p.o, f.o);
+        }
+        continue;
+      }
       // Once the provider covers the budget, only the window still depends on the facilitator.
       const covered = ownBudget >= 1;
       const list: readonly FacilitatorPart[] = covered ? g.byWindow() : g.byGain;
       const base = covered ? head + w[BUDGET] : head + w[BUDGET] * ownBudget;
       for (const f of list) {
         if (!top.reachableFor(covered ? base + w[WINDOW] * f.window : base + f.gain, prefix)) break;
-        const bound = head + w[BUDGET] * budgetBound(p.share, f.share) + (w[WINDOW] * daysWithin(f.o, p.from, p.to)) / r.days;
-        if (!top.reachableFor(bound, prefix)) continue;
-        const score = round3(combine(w, bundleFactors(r, p.o, f.o, scratch)));
-        if (!top.mayEnter(score)) continue;
-        const key = combinationKey(r.request.id, [p.o.offer.id, f.o.offer.id]);
-        if (rejected.size > 0 && rejected.has(key)) continue;
-        top.add({ score, key, offers: [p.o, f.o] });
+        const bound = pairBound(f);
+        if (!top.reachable(bound)) continue;
+        // Scores cluster on the rounded grid, so near-ties are common: skip those that would lose on key.
+        if (!top.canExceed(bound) && prefix + f.o.offer.id >= top.kthKey) continue;
+        consider(r, w, top, rejected, p.o, f.o);
       }
     }
   }
 }
 
+const scratch = new Float64Array(FACTOR_COUNT);
+
+/** Scores one bundle exactly and offers it to the top-K. */
+function consider(r: PreparedRequest, w: Float64Array, top: TopK, rejected: ReadonlySet<string>, p: PreparedOffer, f: PreparedOffer): void {
+  const score = round3(combine(w, bundleFactors(r, p, f, scratch)));
+  if (!top.mayEnter(score)) return;
+  const key = combinationKey(r.request.id, [p.offer.id, f.offer.id]);
+  if (rejected.size > 0 && rejected.has(key)) return;
+  top.add({ score, key, offers: [p, f] });
+}
+
+/**
+ * When singles leave the top-K short (say the request accepts triangular cooperation only),
+ * no bound can prune yet; pairing the most promising provider with every facilitator first
+ * sets a K-th score to prune the rest with. The pairs are met again later and not re-added.
+ */
+function seed(r: PreparedRequest, w: Float64Array, top: TopK, rejected: ReadonlySet<string>, parts: readonly SouthProvider[], facilitators: readonly PreparedOffer[]): void {
+  let best = parts[0];
+  for (const p of parts) if (p.bound > best.bound) best = p;
+  for (const f of facilitators) consider(r, w, top, rejected, best.o, f);
+}
+
 /** Bound of P with any facilitator of the group; `exactWindow` pays for the group's day index. */
-function groupBound(r: PreparedRequest, w: Float64Array, p: ProviderPart, g: Group, exactWindow: boolean): number {
+function groupBound(r: PreparedRequest, w: Float64Array, p: SouthProvider, g: Group, exactWindow: boolean): number {
   const head = p.own + w[MODALITY] * modalityFit(r, p.o.modalities | g.mask) + w[BUDGET] * budgetBound(p.share, g.maxShare);
   const coarse = head + w[WINDOW] * Math.min(windowFit(r, p.from, p.to), g.maxWindow);
   return exactWindow ? Math.min(coarse, head + (w[WINDOW] * g.mostDaysWithin(p.from, p.to)) / r.days) : coarse;
