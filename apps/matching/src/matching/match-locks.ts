@@ -45,17 +45,13 @@ export async function stampProjections(
   const offers = rows.offers ?? [];
   if (requests.length + offers.length === 0) return;
   await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [...SEQ]);
-  if (requests.length > 0) {
-    await manager.query(
-      `UPDATE matching.request_projections SET seq = nextval('matching.projection_seq') WHERE id = ANY($1::uuid[])`,
-      [requests],
-    );
-  }
-  if (offers.length > 0) {
-    await manager.query(
-      `UPDATE matching.offer_projections SET seq = nextval('matching.projection_seq') WHERE id = ANY($1::uuid[])`,
-      [offers],
-    );
-  }
-  await manager.query(`SELECT pg_notify($1, '')`, [PROJECTION_CHANNEL]);
+  // One round trip: both tables numbered and the wake-up queued (delivered at commit).
+  await manager.query(
+    `WITH r AS (
+       UPDATE matching.request_projections SET seq = nextval('matching.projection_seq') WHERE id = ANY($1::uuid[]) RETURNING 1),
+     o AS (
+       UPDATE matching.offer_projections SET seq = nextval('matching.projection_seq') WHERE id = ANY($2::uuid[]) RETURNING 1)
+     SELECT pg_notify($3, '') FROM (SELECT count(*) FROM r UNION ALL SELECT count(*) FROM o) AS written LIMIT 1`,
+    [requests, offers, PROJECTION_CHANNEL],
+  );
 }

@@ -52,12 +52,22 @@ export class Reconciler {
   ): Promise<ReconcileOutcome> {
     const ids = [...new Set(requestIds)];
     if (ids.length === 0) return { proposed: 0, superseded: 0, rescored: 0 };
-    const live = (await manager.query(
-      `SELECT id, request_id, combination_key, offer_ids, score, explanation FROM matching.suggestions
-       WHERE request_id = ANY($1::uuid[]) AND status = 'proposed'`,
+    // One round trip for both: the live proposals and the rejected combinations (rule 8).
+    const rows = (await manager.query(
+      `SELECT 'live' AS kind, id, request_id, combination_key, offer_ids, score, explanation FROM matching.suggestions
+       WHERE request_id = ANY($1::uuid[]) AND status = 'proposed'
+       UNION ALL
+       SELECT 'rejected', suggestion_id, request_id, combination_key, NULL, NULL, NULL FROM matching.rejected_combinations
+       WHERE request_id = ANY($1::uuid[])`,
       [ids],
-    )) as LiveRow[];
-    const rejected = await this.rejectedKeys(manager, ids);
+    )) as Array<LiveRow & { kind: 'live' | 'rejected' }>;
+    const live = rows.filter((r) => r.kind === 'live');
+    const rejected = new Map<string, Set<string>>();
+    for (const r of rows) {
+      if (r.kind !== 'rejected') continue;
+      const set = rejected.get(r.request_id) ?? new Set<string>();
+      rejected.set(r.request_id, set.add(r.combination_key));
+    }
     const liveByRequest = groupBy(live, (row) => row.request_id);
 
     const proposals: NewProposal[] = [];
@@ -109,20 +119,6 @@ export class Reconciler {
       score: s.score,
       explanation: s.explanation.map((e) => ({ ...e })),
     };
-  }
-
-  private async rejectedKeys(manager: EntityManager, ids: readonly string[]): Promise<Map<string, Set<string>>> {
-    const rows = (await manager.query(
-      `SELECT request_id, combination_key FROM matching.rejected_combinations WHERE request_id = ANY($1::uuid[])`,
-      [ids],
-    )) as Array<{ request_id: string; combination_key: string }>;
-    const out = new Map<string, Set<string>>();
-    for (const row of rows) {
-      const set = out.get(row.request_id) ?? new Set<string>();
-      set.add(row.combination_key);
-      out.set(row.request_id, set);
-    }
-    return out;
   }
 }
 

@@ -27,10 +27,12 @@ export class OfferProjector {
     await this.index.sync(manager);
     const offer = toMatchOffer(snapshot, row.status, row.free);
     this.index.applyTentativeOffer(offer);
-    const holding = (await manager.query(
-      `SELECT DISTINCT request_id FROM matching.suggestions WHERE status = 'proposed' AND offer_ids @> ARRAY[$1]::uuid[]`,
-      [snapshot.id],
-    )) as Array<{ request_id: string }>;
+    const holding = row.inserted
+      ? []
+      : ((await manager.query(
+          `SELECT DISTINCT request_id FROM matching.suggestions WHERE status = 'proposed' AND offer_ids @> ARRAY[$1]::uuid[]`,
+          [snapshot.id],
+        )) as Array<{ request_id: string }>);
     const reachable = await this.reachable(manager, offer);
     await this.reconciler.reconcile(manager, [...holding.map((r) => r.request_id), ...reachable]);
     await stampProjections(manager, { offers: [snapshot.id] });

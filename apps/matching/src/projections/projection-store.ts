@@ -32,7 +32,7 @@ const UPSERT_OFFER = `
     slots = EXCLUDED.slots, remaining_slots = EXCLUDED.remaining_slots, snapshot = EXCLUDED.snapshot,
     projected_at = now()
   WHERE p.version < EXCLUDED.version
-  RETURNING status, slots - used_slots AS free`;
+  RETURNING status, slots - used_slots AS free, (xmax = 0) AS inserted`;
 
 /** Returns the projected status, or null when the row already holds this version or a newer one. */
 export async function upsertRequest(manager: EntityManager, s: RequestSnapshot): Promise<string | null> {
@@ -43,10 +43,18 @@ export async function upsertRequest(manager: EntityManager, s: RequestSnapshot):
   return rows[0]?.status ?? null;
 }
 
-/** Returns the projected status and this service's count of free slots, or null when stale. */
-export async function upsertOffer(manager: EntityManager, s: OfferSnapshot): Promise<{ status: string; free: number } | null> {
+export interface OfferUpsert {
+  status: string;
+  /** This service's own count of free slots. */
+  free: number;
+  /** First time this offer is seen: no suggestion can hold it yet. */
+  inserted: boolean;
+}
+
+/** Returns the projected state, or null when the row already holds this version or a newer one. */
+export async function upsertOffer(manager: EntityManager, s: OfferSnapshot): Promise<OfferUpsert | null> {
   const rows = (await manager.query(UPSERT_OFFER, [
     s.id, s.version, s.status, s.providerId, s.provider.country, s.origin, s.role, s.slots, s.remainingSlots, JSON.stringify(s),
-  ])) as Array<{ status: string; free: number }>;
+  ])) as OfferUpsert[];
   return rows[0] ?? null;
 }
