@@ -116,7 +116,9 @@ export async function startServices(env: BenchEnvironment, extraEnv: Record<stri
       const log = join(tmpdir(), `capmatch-bench-${service}.log`);
       logs.push(log);
       const out = createWriteStream(log);
-      const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', service, 'src', 'main.js')], {
+      // BENCH_PROFILE=matching (or requests, offers) writes a V8 CPU profile of that service on exit.
+      const profile = process.env.BENCH_PROFILE === service ? ['--cpu-prof', `--cpu-prof-dir=${tmpdir()}`] : [];
+      const child = spawn(process.execPath, [...profile, join(ROOT, 'dist', 'apps', service, 'src', 'main.js')], {
         cwd: ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],
         env: {
