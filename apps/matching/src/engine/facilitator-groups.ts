@@ -21,8 +21,9 @@ export interface FacilitatorPart {
 }
 
 export class Group {
-  /** Facilitators by gain, highest first. */
-  readonly byGain: FacilitatorPart[] = [];
+  /** Facilitators in the order met; the sorted views below are built on first use. */
+  readonly parts: FacilitatorPart[] = [];
+  private gainOrder: FacilitatorPart[] | null = null;
   maxShare = 0;
   maxWindow = 0;
   private windowOrder: FacilitatorPart[] | null = null;
@@ -32,14 +33,19 @@ export class Group {
 
   constructor(readonly mask: number) {}
 
-  /** Facilitators by window fit, highest first (sorted on first use: rarely needed). */
+  /** Facilitators by gain, highest first. */
+  byGain(): FacilitatorPart[] {
+    return (this.gainOrder ??= [...this.parts].sort((a, b) => b.gain - a.gain));
+  }
+
+  /** Facilitators by window fit, highest first. */
   byWindow(): FacilitatorPart[] {
-    return (this.windowOrder ??= [...this.byGain].sort((a, b) => b.window - a.window));
+    return (this.windowOrder ??= [...this.parts].sort((a, b) => b.window - a.window));
   }
 
   /** Facilitators by offer id, ascending (code units, as keys compare; sorted on first use). */
   byId(): FacilitatorPart[] {
-    return (this.idOrder ??= [...this.byGain].sort((a, b) => (a.o.offer.id < b.o.offer.id ? -1 : a.o.offer.id > b.o.offer.id ? 1 : 0)));
+    return (this.idOrder ??= [...this.parts].sort((a, b) => (a.o.offer.id < b.o.offer.id ? -1 : a.o.offer.id > b.o.offer.id ? 1 : 0)));
   }
 
   /**
@@ -62,7 +68,7 @@ export class Group {
   }
 
   private indexDays(): void {
-    const byStart = this.byGain.map((f) => f.o).sort((a, b) => a.start - b.start);
+    const byStart = this.parts.map((f) => f.o).sort((a, b) => a.start - b.start);
     this.starts = byStart.map((o) => o.start);
     let latest = -Infinity;
     this.latestEnd = byStart.map((o) => (latest = Math.max(latest, o.end)));
@@ -72,7 +78,7 @@ export class Group {
 export class FacilitatorGroups {
   readonly groups: Group[];
 
-  /** Keeps the facilitators `useful` accepts, grouped and sorted. */
+  /** Keeps the facilitators `useful` accepts, grouped by the requested modalities they bring. */
   constructor(r: PreparedRequest, w: Float64Array, facilitators: readonly PreparedOffer[], useful: (f: FacilitatorPart) => boolean) {
     const byMask = new Map<number, Group>();
     for (const o of facilitators) {
@@ -83,11 +89,10 @@ export class FacilitatorGroups {
       const mask = o.modalities & r.modalities;
       let g = byMask.get(mask);
       if (!g) byMask.set(mask, (g = new Group(mask)));
-      g.byGain.push(part);
+      g.parts.push(part);
       g.maxShare = Math.max(g.maxShare, share);
       g.maxWindow = Math.max(g.maxWindow, window);
     }
     this.groups = [...byMask.values()];
-    for (const g of this.groups) g.byGain.sort((a, b) => b.gain - a.gain);
   }
 }

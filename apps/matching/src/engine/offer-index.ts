@@ -1,6 +1,7 @@
 import { OfferColumns } from './offer-columns';
 import { prepareOffer, type PreparedOffer, type PreparedRequest } from './prepared';
 import type { MatchOffer } from './types';
+import { LANGUAGE_LIMIT, TOKEN_LIMIT } from './vocabulary';
 
 // Inverted index over the offers that can appear in a suggestion at all. Provider offers sit
 // in one bucket per (capacity area, delivery language, eligibility token); facilitator offers
@@ -19,7 +20,10 @@ interface Entry {
   readonly buckets: Bucket[];
 }
 
-const SPAN = 65_536; // languages and tokens are interned below this (vocabulary.ts)
+// Keys stay below 2^30 (5 bits of area, 13 of language, 12 of token) so V8 keeps them as
+// small integers, which hash much faster than the doubles a wider packing would need.
+const providerKey = (area: number, language: number, token: number): number => (area * LANGUAGE_LIMIT + language) * TOKEN_LIMIT + token;
+const facilitatorKey = (language: number, token: number): number => language * TOKEN_LIMIT + token;
 const MIN_DEAD_BEFORE_REBUILD = 4096;
 
 /** Whether an offer can be part of any suggestion, whatever the request (rules 1 and 9). */
@@ -70,12 +74,17 @@ export class OfferIndex {
 
   /** A fresh stamp for one scan; slots whose `seen` equals it were already visited. */
   nextStamp(): number {
+    // Stamps live in an Int32Array: start over well before they would overflow.
+    if (this.stamp >= 0x3fffffff) {
+      this.columns.seen.fill(0);
+      this.stamp = 0;
+    }
     return ++this.stamp;
   }
 
   /** Slots of the provider bucket (capacity area bit, language id, eligibility token), if any. */
   providerSlots(area: number, language: number, token: number): readonly number[] | undefined {
-    return this.providerMap.get((area * SPAN + language) * SPAN + token)?.slots;
+    return this.providerMap.get(providerKey(area, language, token))?.slots;
   }
 
   /** Each live facilitator offer passing rules 1–5 for the request, once. */
@@ -85,7 +94,7 @@ export class OfferIndex {
     const out: PreparedOffer[] = [];
     for (const lang of r.languages) {
       for (const token of r.tokens) {
-        for (const s of this.facilitatorMap.get(lang * SPAN + token)?.slots ?? []) {
+        for (const s of this.facilitatorMap.get(facilitatorKey(lang, token))?.slots ?? []) {
           if (seen[s] === stamp) continue;
           seen[s] = stamp;
           if (live[s] === 1 && start[s] <= r.end && r.start <= end[s] && country[s] !== r.country) out.push(prepared[s]);
@@ -108,8 +117,8 @@ export class OfferIndex {
     const facilitator = prepared.offer.role === 'facilitator';
     for (const lang of prepared.languages) {
       for (const token of prepared.tokens) {
-        if (facilitator) add(this.facilitatorMap, lang * SPAN + token);
-        else for (let a = 0; a < 31; a++) if (prepared.areas & (1 << a)) add(this.providerMap, (a * SPAN + lang) * SPAN + token);
+        if (facilitator) add(this.facilitatorMap, facilitatorKey(lang, token));
+        else for (let a = 0; a < 31; a++) if (prepared.areas & (1 << a)) add(this.providerMap, providerKey(a, lang, token));
       }
     }
     this.entries.set(prepared.offer.id, { slot, buckets });

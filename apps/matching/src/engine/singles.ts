@@ -2,7 +2,8 @@ import { combinationKey } from './combination-key';
 import { ORIGIN_SOUTH, RARE_LANGUAGE_BIT } from './offer-columns';
 import type { OfferIndex } from './offer-index';
 import type { PreparedOffer, PreparedRequest } from './prepared';
-import { areaFit, budgetFit, combine, FACTOR_COUNT, modalityFit, round3, sdgFit, singleFactors, targetGroupFit, windowFit } from './scoring';
+import { budgetFit, combine, FACTOR_COUNT, modalityFit, NEUTRAL, round3, singleFactors, windowFit } from './scoring';
+import { popcount } from './vocabulary';
 import type { TopK } from './top-k';
 
 // Single-offer suggestions for one request, in one pass over the index's candidates. For each
@@ -32,6 +33,10 @@ export interface SouthProvider {
 
 const AREA = 0, MODALITY = 1, SDG = 2, GROUP = 3, LANGUAGE = 4, BUDGET = 5, WINDOW = 6, EQUITY = 7;
 const scratch = new Float64Array(FACTOR_COUNT);
+// Southern provider candidates of the scan under way (one scan runs at a time).
+const southSlots: number[] = [];
+const southOwn: number[] = [];
+const southBounds: number[] = [];
 
 /** Per request: the bit and weight of each requested language, for bounding languageFit. */
 interface LanguageBound {
@@ -76,8 +81,18 @@ export function addSingles(
   const accepts = [r.acceptsNorthSouth, r.acceptsSouthSouth, r.acceptsMultilateral]; // by origin code
   const lb = languageBound(r);
   const equity = w[EQUITY] * r.equity;
+  // Everything the inner loop reads from the request, hoisted into locals: the fits are
+  // popcount × weight / count as in scoring.ts, with neutral constants folded in.
+  const { areas: rAreas, sdgs: rSdgs, targetGroups: rGroups, start: rStart, end: rEnd, country: rCountry } = r;
+  const perArea = r.areaCount ? w[AREA] / r.areaCount : 0;
+  const perSdg = r.sdgCount ? w[SDG] / r.sdgCount : 0;
+  const perGroup = r.targetGroupCount ? w[GROUP] / r.targetGroupCount : 0;
+  const fixed = equity + (r.sdgCount ? 0 : w[SDG] * NEUTRAL) + (r.targetGroupCount ? 0 : w[GROUP] * NEUTRAL);
+  const wLanguage = w[LANGUAGE];
   const rest = w[MODALITY] + w[BUDGET] + w[WINDOW]; // factors the column bound leaves for later
-  const south: SouthProvider[] = [];
+  southSlots.length = 0;
+  southOwn.length = 0;
+  southBounds.length = 0;
   // Buckets go area by area, then language by language in the request's order. An offer first
   // met in the bucket of the a-th area and l-th language has none of the earlier areas or
   // languages (it would sit in their buckets too), which bounds its area and language fit: a
@@ -99,16 +114,17 @@ export function addSingles(
           const s = slots[i];
           if (seen[s] === stamp) continue;
           seen[s] = stamp;
-          if (live[s] === 0 || end[s] < r.start || start[s] > r.end || country[s] === r.country) continue;
-          const own = w[AREA] * areaFit(r, areas[s]) + w[SDG] * sdgFit(r, sdgs[s]) + w[GROUP] * targetGroupFit(r, targetGroups[s]) +
-            w[LANGUAGE] * languageFitAtMost(lb, languages[s]) + equity;
+          if (live[s] === 0 || end[s] < rStart || start[s] > rEnd || country[s] === rCountry) continue;
+          const own = perArea * popcount(rAreas & areas[s]) + perSdg * popcount(rSdgs & sdgs[s]) +
+            perGroup * popcount(rGroups & targetGroups[s]) + wLanguage * languageFitAtMost(lb, languages[s]) + fixed;
           if (!top.reachable(own + rest)) continue;
           const window = w[WINDOW] * windowFit(r, start[s], end[s]);
+          const southBound = own + w[MODALITY] + w[BUDGET] + window; // also bounds the single
+          if (!top.reachable(southBound)) continue;
           if (bundles && origin[s] === ORIGIN_SOUTH) {
-            const share = Number.isNaN(r.budget) || Number.isNaN(budget[s]) ? 0 : budget[s] / r.budget;
-            const from = Math.max(r.start, start[s]);
-            const to = Math.min(r.end, end[s]);
-            south.push({ o: prepared[s], own, share, from, to, bound: own + w[MODALITY] + w[BUDGET] + window });
+            southSlots.push(s);
+            southOwn.push(own);
+            southBounds.push(southBound);
           }
           if (!accepts[origin[s]]) continue;
           if (!top.reachable(own + window + w[MODALITY] * modalityFit(r, modalities[s]) + w[BUDGET] * budgetFit(r, budget[s]))) continue;
@@ -122,5 +138,13 @@ export function addSingles(
       }
     }
   }
-  return south.filter((p) => top.reachable(p.bound));
+  // Only now, with the K-th score final for singles, are the survivors worth an object each.
+  const south: SouthProvider[] = [];
+  for (let i = 0; i < southSlots.length; i++) {
+    if (!top.reachable(southBounds[i])) continue;
+    const s = southSlots[i];
+    const share = Number.isNaN(r.budget) || Number.isNaN(budget[s]) ? 0 : budget[s] / r.budget;
+    south.push({ o: prepared[s], own: southOwn[i], share, from: Math.max(r.start, start[s]), to: Math.min(r.end, end[s]), bound: southBounds[i] });
+  }
+  return south;
 }

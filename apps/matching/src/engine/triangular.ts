@@ -82,7 +82,7 @@ export function addBundles(
       }
       // Once the provider covers the budget, only the window still depends on the facilitator.
       const covered = ownBudget >= 1;
-      const list: readonly FacilitatorPart[] = covered ? g.byWindow() : g.byGain;
+      const list: readonly FacilitatorPart[] = covered ? g.byWindow() : g.byGain();
       const base = covered ? head + w[BUDGET] : head + w[BUDGET] * ownBudget;
       for (const f of list) {
         if (!top.reachableFor(covered ? base + w[WINDOW] * f.window : base + f.gain, prefix)) break;

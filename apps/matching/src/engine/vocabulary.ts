@@ -22,8 +22,12 @@ export class Interner {
 const capacityAreas = new Interner(31, 'capacity area');
 const modalities = new Interner(31, 'modality');
 const targetGroups = new Interner(31, 'target group');
-const languages = new Interner(1 << 16, 'language');
-const eligibilityTokens = new Interner(1 << 16, 'eligibility token');
+// Bucket keys pack (area, language, token) into one small integer (offer-index.ts), which
+// bounds these two: ISO 639-3 has under 8,000 codes; tokens are countries, regions and groups.
+export const LANGUAGE_LIMIT = 1 << 13;
+export const TOKEN_LIMIT = 1 << 12;
+const languages = new Interner(LANGUAGE_LIMIT, 'language');
+const eligibilityTokens = new Interner(TOKEN_LIMIT, 'eligibility token');
 const countries = new Interner(1 << 16, 'country');
 
 function maskOf(interner: Interner, values: readonly string[]): number {
