@@ -6,7 +6,7 @@ import { waitForQuiet } from '../../../test/support/quiet';
 import { tokenFor } from '../../../test/support/tokens';
 import { EventFeed } from './matching-fixtures';
 
-export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type Json = Record<string, any>;
 
 let languageCounter = 0;
 /** A delivery language no other test uses, so tests sharing a database never match each other's objects. */

@@ -1,3 +1,6 @@
+import { DataSource } from 'typeorm';
+import { OfferProjector } from '../src/projections/offer-projector.service';
+import { RequestProjector } from '../src/projections/request-projector.service';
 import { envelope, offerSnapshot, requestSnapshot, sql } from './matching-fixtures';
 import { freshLanguage, MatchingHarness } from './harness';
 
@@ -80,6 +83,31 @@ describe('matching projections and incremental matching', () => {
     const after = await sql(`SELECT id, status, updated_at FROM matching.suggestions WHERE request_id = $1 ORDER BY id`, [v1.id]);
     expect(after).toEqual(before);
     expect(before).toHaveLength(1);
+  });
+
+  it('the projection itself never goes back a version, whatever order snapshots arrive in', async () => {
+    // Straight to the projectors, past the inbox (which already drops stale events), so the
+    // version guard of the upsert is what is tested.
+    const dataSource = h.service.app.get(DataSource);
+    const requests = h.service.app.get(RequestProjector);
+    const offers = h.service.app.get(OfferProjector);
+    const lang = freshLanguage();
+    const offer = offerSnapshot(lang, 'north');
+    const v1 = requestSnapshot(lang);
+    const v3 = { ...v1, version: 3, status: 'withdrawn' as const };
+    const offerV2 = { ...offer, version: 2, status: 'withdrawn' as const };
+    for (const step of [
+      () => dataSource.transaction((m) => offers.apply(m, offerV2)),
+      () => dataSource.transaction((m) => offers.apply(m, offer)),
+      () => dataSource.transaction((m) => requests.apply(m, v3)),
+      () => dataSource.transaction((m) => requests.apply(m, v1)),
+      () => dataSource.transaction((m) => requests.apply(m, v3)),
+    ]) await step();
+    const [r] = await sql(`SELECT version, status FROM matching.request_projections WHERE id = $1`, [v1.id]);
+    const [o] = await sql(`SELECT version, status FROM matching.offer_projections WHERE id = $1`, [offer.id]);
+    expect(r).toEqual({ version: 3, status: 'withdrawn' });
+    expect(o).toEqual({ version: 2, status: 'withdrawn' });
+    expect(await sql(`SELECT id FROM matching.suggestions WHERE request_id = $1`, [v1.id])).toEqual([]);
   });
 
   it('withdrawing an offer supersedes its proposals, with the reason in the history', async () => {
