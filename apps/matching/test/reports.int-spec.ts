@@ -49,4 +49,10 @@ describe('coverage report and OpenAPI', () => {
     expect(doc.components.schemas.SuggestionDto.properties.status.enum).toEqual(['proposed', 'accepted', 'rejected', 'superseded']);
     expect(Object.keys(doc.paths['/v1/suggestions/{id}/accept'].post.responses)).toEqual(expect.arrayContaining(['201', '403', '404', '409']));
   });
+
+  it('exposes the matcher\'s figures on /metrics', async () => {
+    const text = (await request(h.service.http).get('/metrics')).text;
+    expect(text).toContain('capmatch_matching_reconcile_seconds_count');
+    expect(text).toMatch(/capmatch_matching_suggestion_changes_total\{change="proposed"\} [1-9]/);
+  });
 });

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { NewEvent } from '@capmatch/contracts';
 import { OutboxService } from '@capmatch/platform';
 import type { MatchRequest, Suggestion } from '../engine';
+import { matchingMetrics } from './matching-metrics';
 import { ProjectionIndex } from './projection-index.service';
 import { supersedeReason } from './supersede-reason';
 import { SuggestionWriter, type NewProposal, type Superseded, type Rescored } from './suggestion-writer.service';
@@ -52,6 +53,17 @@ export class Reconciler {
   ): Promise<ReconcileOutcome> {
     const ids = [...new Set(requestIds)];
     if (ids.length === 0) return { proposed: 0, superseded: 0, rescored: 0 };
+    const stop = matchingMetrics().reconcileSeconds.startTimer();
+    const outcome = await this.run(manager, ids, overrides);
+    stop();
+    const { changes } = matchingMetrics();
+    changes.inc({ change: 'proposed' }, outcome.proposed);
+    changes.inc({ change: 'superseded' }, outcome.superseded);
+    changes.inc({ change: 'rescored' }, outcome.rescored);
+    return outcome;
+  }
+
+  private async run(manager: EntityManager, ids: string[], overrides: ReadonlyMap<string, MatchRequest>): Promise<ReconcileOutcome> {
     // One round trip for both: the live proposals and the rejected combinations (rule 8).
     const rows = (await manager.query(
       `SELECT 'live' AS kind, id, request_id, combination_key, offer_ids, score, explanation FROM matching.suggestions
