@@ -26,6 +26,9 @@ const common = {
 
 module.exports = {
   testTimeout: 60000,
+  // A stray socket (ioredis reconnect timer, pg LISTEN client) must never hold CI hostage after
+  // the summary: every suite closes what it opens, and this is the backstop if one does not.
+  forceExit: true,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
