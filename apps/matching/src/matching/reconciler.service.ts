@@ -3,19 +3,22 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { NewEvent } from '@capmatch/contracts';
 import { OutboxService } from '@capmatch/platform';
-import type { MatchRequest, Suggestion } from '../engine';
+import type { MatchOffer, MatchRequest, Suggestion } from '../engine';
+import { rankWithEntering, type LiveProposal } from './entering-offer';
 import { matchingMetrics } from './matching-metrics';
 import { ProjectionIndex } from './projection-index.service';
 import { supersedeReason } from './supersede-reason';
 import { SuggestionWriter, type NewProposal, type Superseded, type Rescored } from './suggestion-writer.service';
 
-interface LiveRow {
+interface LiveRow extends LiveProposal {
   id: string;
   request_id: string;
-  combination_key: string;
-  offer_ids: string[];
-  score: number;
-  explanation: unknown;
+}
+
+/** An offer that changed, and the requests it may only enter (see entering-offer.ts). */
+export interface EnteringOffer {
+  offer: MatchOffer;
+  requestIds: ReadonlySet<string>;
 }
 
 export interface ReconcileOutcome {
@@ -45,16 +48,21 @@ export class Reconciler {
     private readonly outbox: OutboxService,
   ) {}
 
-  /** `overrides` gives the state of requests changed in this transaction (not yet in the index). */
+  /**
+   * `overrides` gives the state of requests changed in this transaction (not yet in the index).
+   * `entering` names requests an offer may only enter (it is in none of their proposals), which
+   * lets them skip the full ranking when the offer cannot form bundles (entering-offer.ts).
+   */
   async reconcile(
     manager: EntityManager,
     requestIds: readonly string[],
     overrides: ReadonlyMap<string, MatchRequest> = new Map(),
+    entering?: EnteringOffer,
   ): Promise<ReconcileOutcome> {
     const ids = [...new Set(requestIds)];
     if (ids.length === 0) return { proposed: 0, superseded: 0, rescored: 0 };
     const stop = matchingMetrics().reconcileSeconds.startTimer();
-    const outcome = await this.run(manager, ids, overrides);
+    const outcome = await this.run(manager, ids, overrides, entering);
     stop();
     const { changes } = matchingMetrics();
     changes.inc({ change: 'proposed' }, outcome.proposed);
@@ -63,13 +71,18 @@ export class Reconciler {
     return outcome;
   }
 
-  private async run(manager: EntityManager, ids: string[], overrides: ReadonlyMap<string, MatchRequest>): Promise<ReconcileOutcome> {
+  private async run(
+    manager: EntityManager,
+    ids: string[],
+    overrides: ReadonlyMap<string, MatchRequest>,
+    entering: EnteringOffer | undefined,
+  ): Promise<ReconcileOutcome> {
     // One round trip for both: the live proposals and the rejected combinations (rule 8).
     const rows = (await manager.query(
-      `SELECT 'live' AS kind, id, request_id, combination_key, offer_ids, score, explanation FROM matching.suggestions
-       WHERE request_id = ANY($1::uuid[]) AND status = 'proposed'
+      `SELECT 'live' AS kind, id, request_id, combination_key, offer_ids, cooperation_type, score, explanation
+       FROM matching.suggestions WHERE request_id = ANY($1::uuid[]) AND status = 'proposed'
        UNION ALL
-       SELECT 'rejected', suggestion_id, request_id, combination_key, NULL, NULL, NULL FROM matching.rejected_combinations
+       SELECT 'rejected', suggestion_id, request_id, combination_key, NULL, NULL, NULL, NULL FROM matching.rejected_combinations
        WHERE request_id = ANY($1::uuid[])`,
       [ids],
     )) as Array<LiveRow & { kind: 'live' | 'rejected' }>;
@@ -88,8 +101,9 @@ export class Reconciler {
     for (const id of ids) {
       const request = overrides.get(id) ?? this.index.request(id);
       const keys = rejected.get(id) ?? new Set<string>();
-      const wanted = request && request.status === 'open' ? this.index.engine.matchRequest(request, keys) : [];
-      const current = new Map((liveByRequest.get(id) ?? []).map((row) => [row.combination_key, row]));
+      const liveRows = liveByRequest.get(id) ?? [];
+      const wanted = request && request.status === 'open' ? this.rank(request, keys, liveRows, entering) : [];
+      const current = new Map(liveRows.map((row) => [row.combination_key, row]));
       for (const suggestion of wanted) {
         const row = current.get(suggestion.key);
         if (!row) proposals.push(this.proposal(suggestion, request as MatchRequest));
@@ -116,6 +130,14 @@ export class Reconciler {
       this.logger.warn(`${proposals.length - written.length} proposal(s) were already live (written by another instance)`);
     }
     return { proposed: written.length, superseded: superseded.length, rescored: rescored.length };
+  }
+
+  private rank(request: MatchRequest, rejected: ReadonlySet<string>, live: LiveRow[], entering: EnteringOffer | undefined): Suggestion[] {
+    if (entering?.requestIds.has(request.id)) {
+      const fast = rankWithEntering(request, live, entering.offer, rejected, this.index.topK);
+      if (fast) return fast;
+    }
+    return this.index.engine.matchRequest(request, rejected);
   }
 
   private proposal(s: Suggestion, request: MatchRequest): NewProposal {

@@ -33,8 +33,11 @@ export class OfferProjector {
           `SELECT DISTINCT request_id FROM matching.suggestions WHERE status = 'proposed' AND offer_ids @> ARRAY[$1]::uuid[]`,
           [snapshot.id],
         )) as Array<{ request_id: string }>);
+    const holders = holding.map((r) => r.request_id);
     const reachable = await this.reachable(manager, offer);
-    await this.reconciler.reconcile(manager, [...holding.map((r) => r.request_id), ...reachable]);
+    const held = new Set(holders);
+    const onlyEntering = new Set(reachable.filter((id) => !held.has(id)));
+    await this.reconciler.reconcile(manager, [...holders, ...reachable], new Map(), { offer, requestIds: onlyEntering });
     await stampProjections(manager, { offers: [snapshot.id] });
   }
 
