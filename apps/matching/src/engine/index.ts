@@ -1,18 +1,26 @@
-// The matching engine: plain functions and one class over plain data (docs/style.md). The
-// matching service feeds it projections of requests and offers and stores what it returns.
+// The matching engine: plain functions and one class over plain data (docs/style.md), no
+// NestJS, database or Redis. The matching service feeds it projections of requests and offers
+// (shapes in types.ts mirror the event snapshots) and stores what it returns.
 //
-//   const engine = new MatchingEngine({ topK: 5, weights: DEFAULT_WEIGHTS });
-//   engine.upsertOffer(offer);                        // on offer.published / offer.updated
-//   engine.removeOffer(offerId);                      // on offer.withdrawn
-//   engine.matchRequest(request, rejectedKeys);       // one request, best first
-//   engine.matchAll(openRequests, rejectedByRequest); // full rebuild
-//   engine.requestsAffectedBy(offer, openRequests, kthScores); // whom a changed offer may reach
-//   explainExclusion(request, offers, rejectedKeys);  // which hard rules a combination fails
-//   combinationKey(requestId, offerIds);              // the unique key of a combination
-export { combinationKey } from './combination-key';
-export { MatchingEngine } from './matching-engine';
+//   const engine = new MatchingEngine({ topK: 5, weights: DEFAULT_WEIGHTS }); // weights validated
+//   engine.upsertOffer(offer);                        // offer.published / offer.updated
+//   engine.removeOffer(offerId);                      // offer.withdrawn (or upsert the closed offer)
+//   engine.matchRequest(request, rejectedKeys);       // one request: top-K, best first
+//   engine.matchAll(openRequests, rejectedByRequest); // full rebuild: Map requestId → top-K
+//   engine.requestsAffectedBy(offer, openRequests, kthScores); // requests a changed offer may enter
+//   bruteForceMatch(request, offers, rejectedKeys, { topK, weights }); // the reference, same output
+//   explainExclusion(request, offers, rejectedKeys);  // failed hard rules, with reasons
+//   combinationKey(requestId, offerIds);              // unique key of a combination
+//
+// Ranking is score descending, then key ascending, so equal inputs give equal outputs. After
+// an offer changes, re-match the requests requestsAffectedBy names plus those whose current
+// suggestions hold the offer. One engine instance is not safe to share between worker threads;
+// the service keeps one per process. Run the service with --max-semi-space-size=64: a full
+// rebuild allocates tens of thousands of explained suggestions (bench/matching.bench.ts).
 export { bruteForceMatch, DEFAULT_TOP_K, type MatchOptions } from './brute-force';
+export { combinationKey } from './combination-key';
 export { explainExclusion, HARD_RULES, type HardRule, type RuleInput, type RuleViolation } from './hard-rules';
-export { DEFAULT_WEIGHTS, FACTORS, validateWeights, type Weights } from './weights';
+export { MatchingEngine } from './matching-engine';
 export { equityOf, NEUTRAL } from './scoring';
 export * from './types';
+export { DEFAULT_WEIGHTS, FACTORS, validateWeights, type Weights } from './weights';

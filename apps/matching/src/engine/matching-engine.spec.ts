@@ -1,3 +1,4 @@
+import { bruteForceMatch } from './brute-force';
 import { combinationKey } from './combination-key';
 import { MatchingEngine } from './matching-engine';
 import { aFacilitator, anOffer, aRequest } from './test/fixtures';
@@ -56,6 +57,16 @@ describe('MatchingEngine', () => {
     expect(engine.requestsAffectedBy({ ...offer, origin: 'north', providerCountry: 'FRA' }, requests, kth)).toEqual(['fits']);
     expect(engine.requestsAffectedBy({ ...offer, status: 'withdrawn' }, requests)).toEqual([]);
     expect(engine.requestsAffectedBy(aFacilitator(), requests)).toEqual(['fits', 'full-with-better']);
+  });
+
+  it('stays exact after heavy churn makes the index rebuild itself', () => {
+    const engine = new MatchingEngine();
+    const offers = Array.from({ length: 50 }, (_, i) => anOffer({ id: `o${i}`, sdgs: i % 3 ? [4] : [4, 9], budgetUsd: 10_000 * i }));
+    for (let round = 0; round < 120; round++) offers.forEach((o) => engine.upsertOffer(o)); // ~6,000 dead slots
+    for (const o of offers.slice(0, 20)) engine.removeOffer(o.id);
+    const live = offers.slice(20);
+    expect(engine.offerCount).toBe(30);
+    expect(engine.matchRequest(aRequest())).toEqual(bruteForceMatch(aRequest(), live));
   });
 
   it('refuses a bad configuration', () => {
