@@ -66,6 +66,9 @@ export async function waitForQuiet(options: QuietOptions = {}): Promise<void> {
   const redis = new IORedis(options.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', {
     maxRetriesPerRequest: 1,
   });
+  // Failures surface through the awaited queries; a stray 'error' event must not crash jest.
+  db.on('error', () => undefined);
+  redis.on('error', () => undefined);
   await db.connect();
   try {
     const deadline = Date.now() + timeoutMs;
