@@ -7,7 +7,7 @@ import type { StartedService } from './app';
 import type { Stack } from './stack';
 import { tokenFor } from './tokens';
 
-export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type Json = Record<string, any>;
 
 export const coordinator = () => tokenFor({ role: 'coordinator', sub: 'e2e-coordinator' });
 
