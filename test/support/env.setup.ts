@@ -22,5 +22,7 @@ delete process.env.JWT_AUDIENCE;
 process.env.RATE_LIMIT_PER_MINUTE = '1000000';
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL || 'silent';
 process.env.SHUTDOWN_TIMEOUT_MS = '10000';
+// e2e tests run several service instances per worker: small pools keep Postgres under max_connections.
+process.env.DB_POOL_SIZE = process.env.TEST_DB_POOL_SIZE || '5';
 // Tests must never pick up a developer's .env.
 process.env.ENV_FILE = '/nonexistent/.env';
