@@ -110,4 +110,36 @@ describe('event bus: relay resilience', () => {
       expect(applied.at(-1)).toBe(versions);
     }
   });
+
+  it('publishes what is committed before it shuts down', async () => {
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    const bus = await startBusApp({ env: { QUEUE_PREFIX: prefix, BUS_RELAY_POLL_MS: '60000' } });
+    const queue = matchingQueue(prefix);
+    await queue.pause();
+    // Hold the relay's lock so nothing is published while the events commit.
+    const blocker = bus.dataSource.createQueryRunner();
+    await blocker.startTransaction();
+    await blocker.query('SELECT pg_advisory_xact_lock(1, hashtext($1))', ['"matching".outbox']);
+    const events = await bus.dataSource.transaction((m) =>
+      bus.outbox.addAll(m, Array.from({ length: 25 }, () => requestEvent(randomUUID()))),
+    );
+    expect(await unrelayed(bus)).toBe(25);
+    await blocker.commitTransaction();
+    await blocker.release();
+    await bus.close();
+
+    const jobs = await queue.getJobs(['wait', 'paused'], 0, -1, true);
+    await queue.close();
+    expect(jobs.map((j) => j.id).sort()).toEqual(events.map((e) => e.id).sort());
+    const checkPrefix = uniquePrefix();
+    prefixes.push(checkPrefix);
+    const check = await startBusApp({ env: { QUEUE_PREFIX: checkPrefix } });
+    apps.push(check);
+    const [{ n }] = await check.dataSource.query(
+      'SELECT count(*)::int AS n FROM matching.outbox WHERE id = ANY($1) AND relayed_at IS NULL',
+      [events.map((e) => e.id)],
+    );
+    expect(n).toBe(0);
+  });
 });
