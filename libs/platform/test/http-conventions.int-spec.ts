@@ -119,6 +119,10 @@ describe('platform HTTP conventions (problem documents, auth, validation)', () =
       expect(JSON.stringify(res.body)).not.toContain('boom');
     });
 
+    it('400, not 500, when Postgres refuses a value the client sent', async () => {
+      expectProblem(await request(svc.http).get('/v1/probes/raw/not-a-uuid').auth(coordinator, { type: 'bearer' }), 400);
+    });
+
     it('echoes x-request-id, or makes one', async () => {
       const given = await request(svc.http).get('/health/live').set('x-request-id', 'trace-123');
       expect(given.headers['x-request-id']).toBe('trace-123');

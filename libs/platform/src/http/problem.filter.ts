@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ThrottlerException } from '@nestjs/throttler';
+import { QueryFailedError } from 'typeorm';
 import { InvalidFieldsException } from './invalid-fields.exception';
 import { problem, sendProblem, type ProblemDocument } from './problem';
 
@@ -32,6 +33,13 @@ export function toProblem(error: unknown, logger: Logger): ProblemDocument {
     // Terminus answers 503 with the state of each check: keep it, operators need it.
     const checks = typeof body === 'object' && body !== null && 'details' in body ? { checks: (body as { details: unknown }).details } : {};
     return { ...problem(status, detail ?? 'Error'), ...checks };
+  }
+  // Postgres refusing a value the client sent (class 22, e.g. an id that is not a UUID) or a
+  // duplicate of a unique key (23505) is the client's doing: never answer those with a 5xx.
+  if (error instanceof QueryFailedError) {
+    const code = String((error as { code?: unknown }).code ?? '');
+    if (code.startsWith('22')) return problem(400, 'A value in the request is not valid for its field');
+    if (code === '23505') return problem(409, 'An object with the same unique values already exists');
   }
   const e = (error ?? {}) as HttpishError;
   const status = e.status ?? e.statusCode;

@@ -98,6 +98,11 @@ class ProbeController {
     throw new Error('boom: internal detail that must not leak');
   }
 
+  /** Deliberately unvalidated, so Postgres is the one to refuse a bad id. */
+  @Get('raw/:id') raw(@Param('id') id: string) {
+    return this.dataSource.query(`SELECT id FROM requests.platform_probe WHERE id = $1`, [id]);
+  }
+
   @Get() list(@Query() query: ListQuery) {
     const qb = this.dataSource.getRepository(ProbeEntity).createQueryBuilder('p');
     return paginate(qb, query, [
