@@ -8,19 +8,20 @@ type Refresh = () => Promise<void>;
  * refreshed at scrape time from whichever relays and workers are alive.
  */
 class BusMetrics {
-  private readonly refreshers = new Set<Refresh>();
+  private readonly refreshers = { backlog: new Set<Refresh>(), queues: new Set<Refresh>() };
 
   readonly outboxBacklog = new Gauge({
     name: 'capmatch_bus_outbox_backlog',
     help: 'Committed outbox events not yet relayed to Redis',
     labelNames: ['schema'] as const,
-    collect: () => this.refresh(),
+    collect: () => this.refresh('backlog'),
   });
 
   readonly queueJobs = new Gauge({
     name: 'capmatch_bus_queue_jobs',
     help: 'Jobs in a BullMQ event queue by state',
     labelNames: ['queue', 'state'] as const,
+    collect: () => this.refresh('queues'),
   });
 
   readonly jobsCompleted = new Counter({
@@ -41,15 +42,15 @@ class BusMetrics {
     labelNames: ['schema', 'queue'] as const,
   });
 
-  /** Registers a scrape-time refresh; returns its removal. */
-  onScrape(refresh: Refresh): () => void {
-    this.refreshers.add(refresh);
-    return () => this.refreshers.delete(refresh);
+  /** Registers a scrape-time refresh of one gauge (the registry collects gauges concurrently). */
+  onScrape(gauge: keyof BusMetrics['refreshers'], refresh: Refresh): () => void {
+    this.refreshers[gauge].add(refresh);
+    return () => this.refreshers[gauge].delete(refresh);
   }
 
-  private async refresh(): Promise<void> {
+  private async refresh(gauge: keyof BusMetrics['refreshers']): Promise<void> {
     // A failing source (Redis down) must not break the whole /metrics answer.
-    await Promise.allSettled([...this.refreshers].map((r) => r()));
+    await Promise.allSettled([...this.refreshers[gauge]].map((r) => r()));
   }
 }
 

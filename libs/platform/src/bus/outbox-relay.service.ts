@@ -37,7 +37,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly loop: RelayLoop;
   private readonly listener: PgListener;
   private redis?: IORedis;
-  private stopScrape?: () => void;
+  private stopScrape: (() => void)[] = [];
 
   constructor(
     @Inject(BUS_SCHEMA) private readonly schema: string,
@@ -58,7 +58,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       this.queues.set(QUEUES[service], queue);
     }
     void this.redis.once('ready', () => void checkEvictionPolicy(this.redis!));
-    this.stopScrape = busMetrics().onScrape(() => this.refreshGauges());
+    this.stopScrape = [
+      busMetrics().onScrape('backlog', () => this.refreshBacklog()),
+      busMetrics().onScrape('queues', () => this.refreshQueueDepth()),
+    ];
     this.listener.start();
     this.loop.start(() => this.prune());
   }
@@ -68,7 +71,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     if (!this.redis) return; // never started (boot failed before the bootstrap hook)
     await this.listener.stop();
     await this.loop.stopAndFlush();
-    this.stopScrape?.();
+    this.stopScrape.forEach((stop) => stop());
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
     this.queues.clear();
     this.redis?.disconnect();
@@ -149,10 +152,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     if (result[1] > 0) this.logger.log(`Pruned ${result[1]} relayed outbox rows`);
   }
 
-  private async refreshGauges(): Promise<void> {
-    const metrics = busMetrics();
+  private async refreshBacklog(): Promise<void> {
     const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM ${this.table} WHERE relayed_at IS NULL`);
-    metrics.outboxBacklog.set({ schema: this.schema }, n);
+    busMetrics().outboxBacklog.set({ schema: this.schema }, n);
+  }
+
+  private async refreshQueueDepth(): Promise<void> {
+    const metrics = busMetrics();
     for (const [name, queue] of this.queues) {
       const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
       for (const [state, count] of Object.entries(counts)) metrics.queueJobs.set({ queue: name, state }, count);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { register } from 'prom-client';
 import { In } from 'typeorm';
 import { RequestContext } from '../../src/bus';
 import { waitForQuiet } from '../../../../test/support/quiet';
@@ -150,5 +151,16 @@ describe('event bus: outbox to handler', () => {
       ['request.submitted', 1, 'req-chain-1'],
       ['request.updated', 2, 'req-chain-1'],
     ]);
+  });
+
+  it('exposes its metrics on the default prom-client registry', async () => {
+    await bus.dataSource.transaction((m) => bus.outbox.add(m, requestEvent(randomUUID())));
+    await quiet();
+    const text = await register.metrics();
+    expect(text).toContain('capmatch_bus_outbox_backlog{schema="matching"} 0');
+    expect(text).toMatch(/capmatch_bus_queue_jobs\{queue="capmatch.matching.events",state="failed"\} [1-9]/);
+    expect(text).toMatch(/capmatch_bus_jobs_completed_total\{queue="capmatch.matching.events",type="request.submitted"\} [1-9]/);
+    expect(text).toMatch(/capmatch_bus_jobs_failed_total\{.*final="true"\} [1-9]/);
+    expect(text).toMatch(/capmatch_bus_relay_published_total\{schema="matching",queue="capmatch.matching.events"\} [1-9]/);
   });
 });
