@@ -2,7 +2,7 @@ import { combinationKey } from './combination-key';
 import { ORIGIN_SOUTH, RARE_LANGUAGE_BIT } from './offer-columns';
 import type { OfferIndex } from './offer-index';
 import type { PreparedOffer, PreparedRequest } from './prepared';
-import { budgetFit, combine, FACTOR_COUNT, modalityFit, NEUTRAL, round3, singleFactors, windowFit } from './scoring';
+import { budgetFit, combine, FACTOR_COUNT, languageFit, modalityFit, NEUTRAL, round3, singleFactors, windowFit } from './scoring';
 import { popcount } from './vocabulary';
 import type { TopK } from './top-k';
 
@@ -127,11 +127,14 @@ export function addSingles(
             southBounds.push(southBound);
           }
           if (!accepts[origin[s]]) continue;
-          if (!top.reachable(own + window + w[MODALITY] * modalityFit(r, modalities[s]) + w[BUDGET] * budgetFit(r, budget[s]))) continue;
+          const bound = own + window + w[MODALITY] * modalityFit(r, modalities[s]) + w[BUDGET] * budgetFit(r, budget[s]);
+          if (!top.reachable(bound)) continue;
           const o = prepared[s];
+          const key = combinationKey(r.request.id, [o.offer.id]);
+          // Scores cluster on the rounded grid: one that can at best tie must win on key.
+          if (!top.canExceed(bound) && key >= top.kthKey) continue;
           const score = round3(combine(w, singleFactors(r, o, scratch)));
           if (!top.mayEnter(score)) continue;
-          const key = combinationKey(r.request.id, [o.offer.id]);
           if (rejected.size > 0 && rejected.has(key)) continue;
           top.add({ score, key, offers: [o] });
         }
@@ -141,10 +144,21 @@ export function addSingles(
   // Only now, with the K-th score final for singles, are the survivors worth an object each.
   const south: SouthProvider[] = [];
   for (let i = 0; i < southSlots.length; i++) {
-    if (!top.reachable(southBounds[i])) continue;
+    let own = southOwn[i];
+    let bound = southBounds[i];
+    if (!top.reachable(bound)) continue;
     const s = southSlots[i];
+    if (lb.rare > 0 && languages[s] & RARE_LANGUAGE_BIT) {
+      // The mask only says "some rare language": pairing will test this provider against
+      // every facilitator, so make its language part exact now.
+      const exact = wLanguage * languageFit(r, prepared[s].languages);
+      bound += exact - wLanguage * languageFitAtMost(lb, languages[s]);
+      own += exact - wLanguage * languageFitAtMost(lb, languages[s]);
+      if (!top.reachable(bound)) continue;
+    }
+    if (!top.reachableFor(bound, combinationKey(r.request.id, [prepared[s].offer.id, '']))) continue;
     const share = Number.isNaN(r.budget) || Number.isNaN(budget[s]) ? 0 : budget[s] / r.budget;
-    south.push({ o: prepared[s], own: southOwn[i], share, from: Math.max(r.start, start[s]), to: Math.min(r.end, end[s]), bound: southBounds[i] });
+    south.push({ o: prepared[s], own, share, from: Math.max(r.start, start[s]), to: Math.min(r.end, end[s]), bound });
   }
   return south;
 }

@@ -72,25 +72,24 @@ export function addBundles(
       const head = p.own + w[MODALITY] * modalityFit(r, p.o.modalities | g.mask);
       const pairBound = (f: FacilitatorPart): number =>
         head + w[BUDGET] * budgetBound(p.share, f.share) + (w[WINDOW] * daysWithin(f, p.from, p.to)) / r.days;
-      if (!top.canExceed(gBound)) {
-        // At best a tie: only keys below the K-th can enter, so go by id and stop past it.
-        for (const f of g.byId()) {
-          if (prefix + f.o.offer.id >= top.kthKey) break;
-          if (top.reachable(pairBound(f))) consider(r, w, top, rejected, p.o, f.o);
+      // First the pairs that may score above the K-th: by what the facilitator can add, until
+      // that cannot lift the pair above it. Once the provider covers the budget, only the
+      // window still depends on the facilitator.
+      if (top.canExceed(gBound)) {
+        const covered = ownBudget >= 1;
+        const list: readonly FacilitatorPart[] = covered ? g.byWindow() : g.byGain();
+        const base = covered ? head + w[BUDGET] : head + w[BUDGET] * ownBudget;
+        for (const f of list) {
+          if (!top.canExceed(covered ? base + w[WINDOW] * f.window : base + f.gain)) break;
+          if (top.canExceed(pairBound(f))) consider(r, w, top, rejected, p.o, f.o);
         }
-        continue;
       }
-      // Once the provider covers the budget, only the window still depends on the facilitator.
-      const covered = ownBudget >= 1;
-      const list: readonly FacilitatorPart[] = covered ? g.byWindow() : g.byGain();
-      const base = covered ? head + w[BUDGET] : head + w[BUDGET] * ownBudget;
-      for (const f of list) {
-        if (!top.reachableFor(covered ? base + w[WINDOW] * f.window : base + f.gain, prefix)) break;
-        const bound = pairBound(f);
-        if (!top.reachable(bound)) continue;
-        // Scores cluster on the rounded grid, so near-ties are common: skip those that would lose on key.
-        if (!top.canExceed(bound) && prefix + f.o.offer.id >= top.kthKey) continue;
-        consider(r, w, top, rejected, p.o, f.o);
+      // Then those that can at best tie it (scores cluster on the rounded grid, so there can
+      // be thousands): only keys below the K-th's enter, so go by id and stop past it.
+      if (!top.full) continue;
+      for (const f of g.byId()) {
+        if (prefix + f.o.offer.id >= top.kthKey) break;
+        if (top.reachable(pairBound(f))) consider(r, w, top, rejected, p.o, f.o);
       }
     }
   }
