@@ -12,6 +12,8 @@ export interface MeasureOptions {
   pollMs: number;
   timeoutMs: number;
   seed: number;
+  /** Polls in flight at once over all pending requests. */
+  maxPollsInFlight: number;
 }
 
 export interface Measurement {
@@ -33,6 +35,27 @@ export interface Measurement {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * At most `limit` polls in flight across all pending requests. Without it, a matching service
+ * that falls behind gets more polls the further behind it is (every pending request polling
+ * every few ms) and the measurement itself drives it into collapse.
+ */
+class PollGate {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  constructor(private readonly limit: number) {}
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) await new Promise<void>((r) => this.waiting.push(r));
+    this.active++;
+    try {
+      return await fn();
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
 export async function measure(client: CapmatchClient, tokens: TokenBook, opts: MeasureOptions): Promise<Measurement> {
   const r = rng(opts.seed);
   const total = Math.max(1, Math.round(opts.rate * opts.seconds));
@@ -44,6 +67,7 @@ export async function measure(client: CapmatchClient, tokens: TokenBook, opts: M
     m.errors.set(what, (m.errors.get(what) ?? 0) + 1);
   };
   let lastPostAnswered = 0;
+  const gate = new PollGate(opts.maxPollsInFlight);
 
   const one = async (i: number): Promise<void> => {
     const { country, body } = syntheticRequest(r, i);
@@ -58,7 +82,7 @@ export async function measure(client: CapmatchClient, tokens: TokenBook, opts: M
     const path = `/v1/suggestions?requestId=${res.body.id}&limit=5`;
     for (;;) {
       m.polls++;
-      const page = await client.call<Page<Suggestion>>('matching', 'GET', path, { token, retries429: 0 });
+      const page = await gate.run(() => client.call<Page<Suggestion>>('matching', 'GET', path, { token, retries429: 0 }));
       const seen = performance.now();
       if (page.status !== 200) return fail(`GET /v1/suggestions ${page.status}`);
       if (page.body.items.length > 0) {
@@ -71,7 +95,9 @@ export async function measure(client: CapmatchClient, tokens: TokenBook, opts: M
         m.noSuggestion++;
         return;
       }
-      await sleep(opts.pollMs);
+      // Poll fast at first, then back off to 5 % of the time waited so far: the error stays
+      // within 5 % of the latency (or pollMs) while a backlog does not multiply the polls.
+      await sleep(Math.max(opts.pollMs, Math.min(250, (seen - answered) * 0.05)));
     }
   };
 
