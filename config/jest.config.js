@@ -29,9 +29,6 @@ module.exports = {
   // A suite whose service failed half-way through booting (say, Postgres out of connections)
   // can leave a Redis client reconnecting forever; the run must still end with its verdict.
   forceExit: true,
-  // A stray socket (ioredis reconnect timer, pg LISTEN client) must never hold CI hostage after
-  // the summary: every suite closes what it opens, and this is the backstop if one does not.
-  forceExit: true,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
