@@ -5,10 +5,11 @@ import type { EntityManager } from 'typeorm';
 //
 // Lock protocol (acquired in this order, so no two transactions can wait on each other in a
 // cycle):
-// 1. the match gate: SHARED for work on one request at a time (a request event, a rejection,
-//    a re-match), EXCLUSIVE for work that changes what every request could be matched with
-//    (an offer event, an accept). Exclusive holders see every committed request and offer and
-//    nobody matches against a stale offer meanwhile; shared holders run in parallel.
+// 1. the match gate: SHARED for work on one request at a time (a rejection, a re-match),
+//    EXCLUSIVE for event handlers (an offer event changes what every request could be matched
+//    with; request events share transactions with offer events when the platform batches) and
+//    accepts. Exclusive holders see every committed request and offer and nobody matches
+//    against a stale offer meanwhile; shared holders run in parallel.
 // 2. the request lock, under a shared gate: one reconciler per request across all instances.
 // 3. row locks (FOR UPDATE) on suggestions and projections.
 // 4. the seq lock, last, held from numbering a projection write until commit: projection

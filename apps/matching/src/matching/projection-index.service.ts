@@ -21,6 +21,7 @@ type PulledRow = (RequestRow | OfferRow) & { kind: 'r' | 'o' };
  * a NOTIFY makes idle instances pull early so that sync has little left to do.
  *
  * An offer transaction also applies its own, not yet committed, offer (`applyTentativeOffer`).
+ * Syncs read through the caller's transaction, so later events of a batch see earlier ones.
  */
 @Injectable()
 export class ProjectionIndex {
@@ -70,19 +71,30 @@ export class ProjectionIndex {
   }
 
   /**
-   * Puts back the committed state of offers applied tentatively. The next sync runs under a
-   * gate the tentative transaction held, so by then it has committed (its newer row arrives by
-   * seq anyway) or rolled back (and the committed row is the truth).
+   * Marks objects written by the running transaction. The platform may handle several events
+   * in one transaction and roll them all back, after this instance already saw their rows
+   * (its own uncommitted writes are visible to it); the next sync reloads them.
+   */
+  markWritten(id: string): void {
+    this.suspects.add(id);
+  }
+
+  /**
+   * Reloads suspect objects from their rows. The next sync runs under the gate their
+   * transaction held, so by then it has committed (its rows arrive by seq anyway), rolled back
+   * (the committed row is the truth) or is the very same transaction (its own rows are right).
    */
   private async reload(manager: EntityManager): Promise<void> {
     const ids = [...this.suspects];
     this.suspects.clear();
     const rows = (await manager.query(
-      `SELECT 'o' AS kind, id, seq, status, slots - used_slots AS free, snapshot FROM matching.offer_projections
-       WHERE id = ANY($1::uuid[])`,
+      `SELECT 'r' AS kind, id, seq, status, 0 AS free, snapshot FROM matching.request_projections WHERE id = ANY($1::uuid[])
+       UNION ALL
+       SELECT 'o', id, seq, status, slots - used_slots, snapshot FROM matching.offer_projections WHERE id = ANY($1::uuid[])`,
       [ids],
     )) as PulledRow[];
     for (const id of ids) {
+      this.requests.delete(id);
       this.offers.delete(id);
       this.engine.removeOffer(id);
       this.seqOf.delete(id);

@@ -27,6 +27,7 @@ export class OfferProjector {
     await this.index.sync(manager);
     const offer = toMatchOffer(snapshot, row.status, row.free);
     this.index.applyTentativeOffer(offer);
+    this.index.markWritten(offer.id);
     const holding = row.inserted
       ? []
       : ((await manager.query(
