@@ -41,3 +41,23 @@ export async function checkEvictionPolicy(client: IORedis): Promise<void> {
     logger.warn(`Could not read Redis maxmemory-policy (${(error as Error).message}); make sure it is "noeviction"`);
   }
 }
+
+/**
+ * Waits (at most `ms`) for a connection still being established, so BullMQ's start-up commands
+ * are not cut off mid-flight by a shutdown that comes right after boot.
+ */
+export async function settled(client: IORedis | undefined, ms = 1000): Promise<void> {
+  if (!client || client.status === 'ready' || client.status === 'end') return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    new Promise((resolve) => client.once('ready', resolve)),
+    new Promise((resolve) => (timer = setTimeout(resolve, ms))),
+  ]);
+  clearTimeout(timer);
+}
+
+/** Lets queued commands finish (QUIT), or drops the connection when Redis is not there. */
+export async function closeRedis(client: IORedis | undefined): Promise<void> {
+  if (!client || client.status === 'end') return;
+  await client.quit().catch(() => client.disconnect());
+}

@@ -8,7 +8,7 @@ import { coreConfig } from '../config/core.config';
 import { busConfig } from './bus.config';
 import { BUS_SERVICE } from './bus.constants';
 import { busMetrics } from './bus-metrics';
-import { busRedis } from './bus-redis';
+import { busRedis, closeRedis, settled } from './bus-redis';
 import { HandlerRegistry } from './handler-registry';
 import { InboxGate } from './inbox-gate';
 import { EventBatcher } from './event-batcher';
@@ -60,8 +60,9 @@ export class EventWorker implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Lets the jobs in hand finish (their transactions commit), takes no new ones. */
   async beforeApplicationShutdown(): Promise<void> {
+    await settled(this.redis);
     await this.worker?.close();
-    this.redis?.disconnect();
+    await closeRedis(this.redis);
   }
 
   async process(job: Job): Promise<void> {

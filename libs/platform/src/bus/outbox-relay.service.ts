@@ -8,7 +8,7 @@ import { coreConfig } from '../config/core.config';
 import { busConfig } from './bus.config';
 import { BUS_SCHEMA, outboxChannel, quoteSchema } from './bus.constants';
 import { busMetrics } from './bus-metrics';
-import { busRedis, checkEvictionPolicy } from './bus-redis';
+import { busRedis, checkEvictionPolicy, closeRedis, settled } from './bus-redis';
 import { RelayLoop } from './relay-loop';
 import { PgListener, clientConfigOf } from './pg-listener';
 
@@ -69,12 +69,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** Stops taking new work, then publishes what is committed while Redis answers. */
   async beforeApplicationShutdown(): Promise<void> {
     if (!this.redis) return; // never started (boot failed before the bootstrap hook)
+    await settled(this.redis);
     await this.listener.stop();
     await this.loop.stopAndFlush();
     this.stopScrape.forEach((stop) => stop());
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
     this.queues.clear();
-    this.redis?.disconnect();
+    await closeRedis(this.redis);
   }
 
   /** Wakes the relay now (tests and tools; the NOTIFY listener does it in production). */
