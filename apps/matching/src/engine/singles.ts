@@ -1,4 +1,5 @@
 import { combinationKey } from './combination-key';
+import { languageBound, languageFitAtMost } from './language-bound';
 import { ORIGIN_SOUTH, RARE_LANGUAGE_BIT } from './offer-columns';
 import type { OfferIndex } from './offer-index';
 import type { PreparedOffer, PreparedRequest } from './prepared';
@@ -13,8 +14,8 @@ import type { TopK } from './top-k';
 // Languages are bounded from a bitmask (exact for the common languages, see offer-columns.ts),
 // every other part is exact, so few offers reach the exact scoring. Southern provider offers
 // whose bundle bound (a facilitator could make modalities and budget perfect; the window can
-// only shrink) reaches the K-th score are kept, with their parts, for triangular bundles. The K-th score only
-// rises, so what a bound rules out at any point stays ruled out.
+// only shrink) reaches the K-th score are kept, with their parts, for triangular bundles.
+// The K-th score only rises, so what a bound rules out at any point stays ruled out.
 
 /**
  * A southern provider offer that may head a triangular bundle, with what the scan learnt:
@@ -37,36 +38,6 @@ const scratch = new Float64Array(FACTOR_COUNT);
 const southSlots: number[] = [];
 const southOwn: number[] = [];
 const southBounds: number[] = [];
-
-/** Per request: the bit and weight of each requested language, for bounding languageFit. */
-interface LanguageBound {
-  bits: number[];
-  weights: number[];
-  rare: number;
-  /** Weight of each requested language, in the request's order. */
-  all: number[];
-}
-
-function languageBound(r: PreparedRequest): LanguageBound {
-  const out: LanguageBound = { bits: [], weights: [], rare: 0, all: [] };
-  r.languages.forEach((id, i) => {
-    const weight = (r.languages.length - i) / r.languageWeightTotal;
-    out.all.push(weight);
-    if (id < 31) {
-      out.bits.push(1 << id);
-      out.weights.push(weight);
-    } else {
-      out.rare += weight;
-    }
-  });
-  return out;
-}
-
-function languageFitAtMost(lb: LanguageBound, mask: number): number {
-  let sum = mask & RARE_LANGUAGE_BIT ? lb.rare : 0;
-  for (let i = 0; i < lb.bits.length; i++) if (mask & lb.bits[i]) sum += lb.weights[i];
-  return sum;
-}
 
 export function addSingles(
   index: OfferIndex,
