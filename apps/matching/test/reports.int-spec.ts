@@ -13,7 +13,8 @@ describe('coverage report and OpenAPI', () => {
     const lang = freshLanguage();
     const offer = offerSnapshot(lang, 'south');
     const matched = requestSnapshot(lang, { capacityAreas: ['compute', 'skills-and-education'] });
-    const unmatched = requestSnapshot(freshLanguage(), { country: 'FJI', capacityAreas: ['compute'],
+    // Oldest of all, so it is within the first 100 gaps however many earlier runs left behind.
+    const unmatched = requestSnapshot(freshLanguage(), { country: 'FJI', capacityAreas: ['compute'], createdAt: '2020-01-01T00:00:00.000Z',
       classification: { region: 'oceania', subregion: 'melanesia', intermediateRegion: null, developmentStatus: 'developing',
         ldc: false, lldc: false, sids: true, incomeGroup: 'upper-middle' } });
     await h.feed.publish(envelope('offer.published', offer), envelope('request.submitted', matched), envelope('request.submitted', unmatched));
@@ -31,6 +32,7 @@ describe('coverage report and OpenAPI', () => {
     expect(group(after, 'sids').open - group(before, 'sids').open).toBe(1);
     const type = (r: Json) => r.partnershipsByCooperationType.find((x: Json) => x.cooperationType === 'south-south').partnerships;
     expect(type(after) - type(before)).toBe(1);
+    expect(after.gaps.count - before.gaps.count).toBe(1);
     expect(after.gaps.requests.map((g: Json) => g.requestId)).toContain(unmatched.id);
     expect(after.gaps.requests.map((g: Json) => g.requestId)).not.toContain(matched.id);
 
