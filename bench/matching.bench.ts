@@ -50,8 +50,13 @@ function fullRebuild(): void {
   console.log(`    world: ${w.offers.length} offers (${((100 * facilitators) / w.offers.length).toFixed(1)}% facilitators), ${w.requests.length} requests, seed ${SEED}`);
   const engine = engineWith(w.offers);
   engine.matchAll(w.requests.slice(0, 500)); // JIT warm-up on a slice, not timed
-  const fast = timed(() => engine.matchAll(w.requests));
-  console.log(`    fast path: ${ms(fast.wall)} wall, ${ms(fast.cpu)} cpu (${((1000 * fast.wall) / w.requests.length).toFixed(0)} µs per request)`);
+  // Three rebuilds: the first still pays for JIT tiers and heap growth, which a running
+  // service has behind it; the median is the figure compared with brute force.
+  const runs = [0, 1, 2].map(() => timed(() => engine.matchAll(w.requests)));
+  runs.forEach((run, i) => {
+    console.log(`    fast path, rebuild ${i + 1}: ${ms(run.wall)} wall, ${ms(run.cpu)} cpu (${((1000 * run.wall) / w.requests.length).toFixed(0)} µs per request)`);
+  });
+  const fast = [...runs].sort((a, b) => a.wall - b.wall)[1];
   const lists = [...fast.value.values()];
   const all = lists.flat();
   const triangular = all.filter((s) => s.cooperationType === 'triangular').length;

@@ -101,11 +101,12 @@ export function addSingles(
           const bound = own + window + w[MODALITY] * modalityFit(r, modalities[s]) + w[BUDGET] * budgetFit(r, budget[s]);
           if (!top.reachable(bound)) continue;
           const o = prepared[s];
-          const key = combinationKey(r.request.id, [o.offer.id]);
           // Scores cluster on the rounded grid: one that can at best tie must win on key.
-          if (!top.canExceed(bound) && key >= top.kthKey) continue;
+          let key = top.canExceed(bound) ? null : combinationKey(r.request.id, [o.offer.id]);
+          if (key !== null && key >= top.kthKey) continue;
           const score = round3(combine(w, singleFactors(r, o, scratch)));
           if (!top.mayEnter(score)) continue;
+          key ??= combinationKey(r.request.id, [o.offer.id]);
           if (rejected.size > 0 && rejected.has(key)) continue;
           top.add({ score, key, offers: [o] });
         }
