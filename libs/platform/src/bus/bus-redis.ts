@@ -61,3 +61,18 @@ export async function closeRedis(client: IORedis | undefined): Promise<void> {
   if (!client || client.status === 'end') return;
   await client.quit().catch(() => client.disconnect());
 }
+
+/**
+ * Waits (at most `ms`) until a BullMQ queue or worker has finished its own connection start-up.
+ * BullMQ's close() drops the connection's error listeners, so a start-up still in flight that
+ * fails afterwards ("Connection is closed") would surface as an unhandled 'error' event.
+ */
+export async function bullReady(target: { waitUntilReady(): Promise<unknown> } | undefined, ms = 2000): Promise<void> {
+  if (!target) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    target.waitUntilReady().catch(() => undefined),
+    new Promise((resolve) => (timer = setTimeout(resolve, ms))),
+  ]);
+  clearTimeout(timer);
+}

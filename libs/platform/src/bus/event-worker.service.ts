@@ -8,7 +8,7 @@ import { coreConfig } from '../config/core.config';
 import { busConfig } from './bus.config';
 import { BUS_SERVICE } from './bus.constants';
 import { busMetrics } from './bus-metrics';
-import { busRedis, closeRedis, settled } from './bus-redis';
+import { bullReady, busRedis, closeRedis, settled } from './bus-redis';
 import { HandlerRegistry } from './handler-registry';
 import { InboxGate } from './inbox-gate';
 import { EventBatcher } from './event-batcher';
@@ -61,6 +61,7 @@ export class EventWorker implements OnApplicationBootstrap, BeforeApplicationShu
   /** Lets the jobs in hand finish (their transactions commit), takes no new ones. */
   async beforeApplicationShutdown(): Promise<void> {
     await settled(this.redis);
+    await bullReady(this.worker);
     await this.worker?.close();
     await closeRedis(this.redis);
   }

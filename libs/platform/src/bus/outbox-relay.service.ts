@@ -8,7 +8,7 @@ import { coreConfig } from '../config/core.config';
 import { busConfig } from './bus.config';
 import { BUS_SCHEMA, outboxChannel, quoteSchema } from './bus.constants';
 import { busMetrics } from './bus-metrics';
-import { busRedis, checkEvictionPolicy, closeRedis, settled } from './bus-redis';
+import { bullReady, busRedis, checkEvictionPolicy, closeRedis, settled } from './bus-redis';
 import { RelayLoop } from './relay-loop';
 import { PgListener, clientConfigOf } from './pg-listener';
 
@@ -73,6 +73,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await this.listener.stop();
     await this.loop.stopAndFlush();
     this.stopScrape.forEach((stop) => stop());
+    await Promise.all([...this.queues.values()].map((q) => bullReady(q)));
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
     this.queues.clear();
     await closeRedis(this.redis);
