@@ -30,6 +30,8 @@ export class ProjectionIndex {
   private readonly offers = new Map<string, MatchOffer>();
   private readonly seqOf = new Map<string, number>();
   private readonly suspects = new Set<string>();
+  /** Objects each running transaction wrote: they stay suspect until it is over. */
+  private readonly writtenBy = new WeakMap<EntityManager, Set<string>>();
   private lastSeq = 0;
 
   constructor(@Inject(matchingConfig.KEY) cfg: ConfigType<typeof matchingConfig>) {
@@ -59,6 +61,8 @@ export class ProjectionIndex {
    */
   async sync(manager: EntityManager, underGate = true): Promise<void> {
     if (underGate && this.suspects.size > 0) await this.reload(manager);
+    // Reloaded from this transaction's own (uncommitted) rows: still suspect should it roll back.
+    for (const id of this.writtenBy.get(manager) ?? []) this.suspects.add(id);
     const rows = (await manager.query(PULL_SQL, [this.lastSeq])) as PulledRow[];
     for (const row of rows) this.apply(row);
     if (rows.length > 0) this.lastSeq = Math.max(this.lastSeq, Number(rows[rows.length - 1].seq));
@@ -75,14 +79,18 @@ export class ProjectionIndex {
    * in one transaction and roll them all back, after this instance already saw their rows
    * (its own uncommitted writes are visible to it); the next sync reloads them.
    */
-  markWritten(id: string): void {
+  markWritten(manager: EntityManager, id: string): void {
     this.suspects.add(id);
+    const mine = this.writtenBy.get(manager);
+    if (mine) mine.add(id);
+    else this.writtenBy.set(manager, new Set([id]));
   }
 
   /**
-   * Reloads suspect objects from their rows. The next sync runs under the gate their
-   * transaction held, so by then it has committed (its rows arrive by seq anyway), rolled back
-   * (the committed row is the truth) or is the very same transaction (its own rows are right).
+   * Reloads suspect objects from their rows: whether their transaction has committed (its rows
+   * arrive by seq anyway), rolled back or is still running (request events under the shared
+   * gate), the row this transaction reads is the truth for it. The running transaction's own
+   * objects are reloaded too (later events of its batch see them) but stay suspect.
    */
   private async reload(manager: EntityManager): Promise<void> {
     const ids = [...this.suspects];

@@ -27,7 +27,7 @@ export class OfferProjector {
     await this.index.sync(manager);
     const offer = toMatchOffer(snapshot, row.status, row.free);
     this.index.applyTentativeOffer(offer);
-    this.index.markWritten(offer.id);
+    this.index.markWritten(manager, offer.id);
     const holding = row.inserted
       ? []
       : ((await manager.query(

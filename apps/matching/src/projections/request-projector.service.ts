@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RequestSnapshot } from '@capmatch/contracts';
-import { lockGateExclusive, stampProjections } from '../matching/match-locks';
+import { lockGateShared, lockRequest, stampProjections } from '../matching/match-locks';
 import { ProjectionIndex } from '../matching/projection-index.service';
 import { Reconciler } from '../matching/reconciler.service';
 import { upsertRequest } from './projection-store';
@@ -9,10 +9,9 @@ import { toMatchRequest } from './to-match';
 
 /**
  * Applies a request event: projects it, then recomputes that request's suggestions in the same
- * transaction, so the job completes only once the suggestions are readable. Event handlers
- * take the gate exclusively, as offer handlers must: the platform handles several events in
- * one transaction, and a shared gate taken by a request event could not be upgraded for an
- * offer event later in the same batch without risking a deadlock with another batch.
+ * transaction, so the job completes only once the suggestions are readable. A request's own
+ * change alters no other request's suggestions, so the shared gate and that request's lock are
+ * enough, and request events run in parallel (match-locks.ts).
  */
 @Injectable()
 export class RequestProjector {
@@ -22,11 +21,12 @@ export class RequestProjector {
   ) {}
 
   async apply(manager: EntityManager, snapshot: RequestSnapshot): Promise<void> {
-    await lockGateExclusive(manager);
+    await lockGateShared(manager);
+    await lockRequest(manager, snapshot.id);
     const status = await upsertRequest(manager, snapshot);
     if (status === null) return;
     await this.index.sync(manager);
-    this.index.markWritten(snapshot.id);
+    this.index.markWritten(manager, snapshot.id);
     const request = toMatchRequest(snapshot, status);
     await this.reconciler.reconcile(manager, [snapshot.id], new Map([[snapshot.id, request]]));
     await stampProjections(manager, { requests: [snapshot.id] });
