@@ -25,6 +25,8 @@ export { ProblemDocumentDto, FieldErrorDto, ApiProblemResponses } from './http/p
 export { IfMatch, parseIfMatch } from './http/if-match.decorator';
 export { flattenValidationErrors, createValidationPipe } from './http/validation.pipe';
 
+export { diffFields, type FieldDiff } from './audit/diff-fields';
+
 export { Idempotent } from './idempotency/idempotent.decorator';
 export { PageQuery, type Page } from './pagination/page-query.dto';
 export { paginate, type SortKey } from './pagination/paginate';

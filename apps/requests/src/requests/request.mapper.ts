@@ -1,4 +1,5 @@
 import type { RequestSnapshot } from '@capmatch/contracts';
+import { diffFields } from '@capmatch/platform';
 import type { FieldChange } from './request-history.entity';
 import type { RequestEntity } from './request.entity';
 
@@ -46,17 +47,9 @@ const TRACKED = [
   'status',
 ] as const satisfies readonly (keyof RequestSnapshot)[];
 
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /** Field-level differences between two states of one request, for the audit trail. */
 export function diffSnapshots(before: RequestSnapshot, after: RequestSnapshot): FieldChange[] {
-  const changes: FieldChange[] = [];
-  for (const field of TRACKED) {
-    if (!same(before[field], after[field])) changes.push({ field, from: before[field], to: after[field] });
-  }
-  return changes;
+  return diffFields(before, after, TRACKED);
 }
 
 /** The submission entry lists every field the request starts with. */
