@@ -1,25 +1,12 @@
 import { CAPACITY_AREAS, classificationOn, COUNTRIES, MODALITIES, REGIONS, TARGET_GROUPS, type Country } from '@capmatch/taxonomy';
 import { ALL_COOPERATION_TYPES, type MatchOffer, type MatchRequest } from '../apps/matching/src/engine';
+import { between, pick, type Rand } from './support/random';
 
 // A seeded synthetic world for bench/matching.bench.ts. Every country of the dataset takes
 // part; vocabularies are skewed the way demand is (skills, strategy and infrastructure asked
 // far more than safety evaluation or joint labs; English far ahead of other languages), and
 // 5–15% of offers are facilitator offers from the North or multilateral organisations.
 
-/** mulberry32: small, fast, and the same sequence on every machine for a given seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rand = () => number;
-const pick = <T>(rand: Rand, items: readonly T[]): T => items[Math.floor(rand() * items.length)];
 /** Weighted draw without replacement of `n` distinct items; weight i of items[i]. */
 function draw<T>(rand: Rand, items: readonly T[], weights: readonly number[], n: number): T[] {
   const pool = items.map((item, i) => ({ item, w: weights[i] }));
@@ -31,7 +18,6 @@ function draw<T>(rand: Rand, items: readonly T[], weights: readonly number[], n:
   }
   return out;
 }
-const between = (rand: Rand, lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
 
 // Demand skew: position i of each closed vocabulary, most asked first in these lists.
 const AREA_WEIGHTS = [15, 9, 12, 6, 12, 8, 20, 5, 10, 3]; // order of CAPACITY_AREAS

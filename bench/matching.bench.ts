@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { bruteForceMatch, MatchingEngine, type MatchOffer, type MatchRequest, type Suggestion } from '../apps/matching/src/engine';
-import { makeOffer, makeRequest, rng } from './matching-world';
+import { makeOffer, makeRequest } from './matching-world';
+import { rng } from './support/random';
 
 // Matching engine benchmark (issue 6). Prints figures only; goals on the 2-core reference
 // machine: fast path ≥ 20× brute force per request with identical top-5, full rebuild of

@@ -5,7 +5,8 @@ import type { CapmatchClient } from '../../scripts/lib/capmatch-client';
 import { mapConcurrent } from '../../scripts/lib/concurrency';
 import type { TokenBook } from '../../scripts/lib/dev-tokens';
 import { ProgressBar } from '../../scripts/lib/progress-bar';
-import { offer, providers as syntheticProviders, rng } from './synthetic';
+import { rng } from '../support/random';
+import { offer, providers as syntheticProviders } from './synthetic';
 
 export interface Loaded {
   providers: number;

@@ -4,7 +4,8 @@ import { performance } from 'node:perf_hooks';
 import type { CapmatchClient } from '../../scripts/lib/capmatch-client';
 import type { TokenBook } from '../../scripts/lib/dev-tokens';
 import type { Page, Suggestion } from '../../scripts/lib/api-types';
-import { request as syntheticRequest, rng } from './synthetic';
+import { rng } from '../support/random';
+import { request as syntheticRequest } from './synthetic';
 
 export interface MeasureOptions {
   rate: number;

@@ -10,23 +10,10 @@ import {
   type ProviderKind,
 } from '@capmatch/taxonomy';
 import type { OfferBody, ProviderBody, RequestBody } from '../../scripts/lib/api-types';
+import { between, pick, rng, type Rand } from '../support/random';
 
-/** mulberry32: tiny, fast, good enough to spread synthetic data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rand = () => number;
-const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 function some<T>(r: Rand, xs: readonly T[], min: number, max: number): T[] {
-  const n = min + Math.floor(r() * (max - min + 1));
+  const n = between(r, min, max);
   const pool = [...xs];
   const out: T[] = [];
   while (out.length < n && pool.length > 0) out.push(pool.splice(Math.floor(r() * pool.length), 1)[0]);
