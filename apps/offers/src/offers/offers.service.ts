@@ -2,13 +2,15 @@ import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OfferSnapshot } from '@capmatch/contracts';
 import { type AuthUser, InvalidFieldsException, OutboxService } from '@capmatch/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ProviderEntity } from '../providers/provider.entity';
 import { recordHistory } from './history-entry';
 import { diffOffers, initialChanges } from './offer-diff';
 import { applyEdit, newOffer } from './offer-edit';
 import { facilitatorProblems, OfferInputService } from './offer-input.service';
 import { lockManagedOffer, providerOf } from './offer-store';
 import { toOfferSnapshot } from './offer-snapshot';
+import type { FieldChange } from './offer-history.entity';
 import { OfferEntity } from './offer.entity';
 
 /**
@@ -61,20 +63,7 @@ export class OffersService {
       }
       const changes = diffOffers(before, toOfferSnapshot(offer, provider));
       if (changes.length === 0) return before;
-      offer.version += 1;
-      offer.updatedAt = new Date();
-      await manager.save(OfferEntity, offer);
-      const after = toOfferSnapshot(offer, provider);
-      await recordHistory(manager, {
-        offerId: offer.id,
-        version: offer.version,
-        action: 'updated',
-        actor: user,
-        changes,
-        at: offer.updatedAt,
-      });
-      await this.outbox.add(manager, { type: 'offer.updated', aggregateId: offer.id, version: offer.version, payload: after });
-      return after;
+      return this.commitChange(manager, offer, provider, { action: 'updated', actor: user, changes });
     });
   }
 
@@ -86,23 +75,31 @@ export class OffersService {
       const provider = await providerOf(manager, offer);
       const before = toOfferSnapshot(offer, provider);
       offer.status = 'withdrawn';
-      offer.version += 1;
-      offer.updatedAt = new Date();
-      await manager.save(OfferEntity, offer);
-      const after = toOfferSnapshot(offer, provider);
-      await recordHistory(manager, {
-        offerId: offer.id,
-        version: offer.version,
-        action: 'withdrawn',
-        actor: user,
-        changes: diffOffers(before, after),
-        at: offer.updatedAt,
-        reason: reason ?? null,
-      });
-      await this.outbox.add(manager, { type: 'offer.withdrawn', aggregateId: offer.id, version: offer.version, payload: after });
+      const changes = diffOffers(before, toOfferSnapshot(offer, provider));
+      const after = await this.commitChange(manager, offer, provider, { action: 'withdrawn', actor: user, changes, reason: reason ?? null });
       this.logger.log({ offerId: offer.id }, 'offer withdrawn');
       return after;
     });
+  }
+
+  /**
+   * Saves an already applied change at the next version, with its history entry and its event,
+   * inside the caller's transaction. `changes` leave out version and timestamps (diffOffers), so
+   * they are the same whether taken before or after the bump.
+   */
+  private async commitChange(
+    manager: EntityManager,
+    offer: OfferEntity,
+    provider: ProviderEntity,
+    change: { action: 'updated' | 'withdrawn'; actor: AuthUser; changes: FieldChange[]; reason?: string | null },
+  ): Promise<OfferSnapshot> {
+    offer.version += 1;
+    offer.updatedAt = new Date();
+    await manager.save(OfferEntity, offer);
+    const after = toOfferSnapshot(offer, provider);
+    await recordHistory(manager, { offerId: offer.id, version: offer.version, at: offer.updatedAt, ...change });
+    await this.outbox.add(manager, { type: `offer.${change.action}`, aggregateId: offer.id, version: offer.version, payload: after });
+    return after;
   }
 
   private checkVersion(offer: OfferEntity, expected: number | undefined): void {
