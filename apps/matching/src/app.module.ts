@@ -3,6 +3,7 @@ import { PlatformModule, type ServiceDatabaseOptions } from '@capmatch/platform'
 import { matchingConfig } from './matching.config';
 import { MatchingModule } from './matching/matching.module';
 import { CreateMatching1764300000000 } from './migrations/1764300000000-create-matching';
+import { StampProjectionsAtCommit1764400000000 } from './migrations/1764400000000-stamp-projections-at-commit';
 import { PartnershipEntity } from './partnerships/partnership.entity';
 import { SuggestionHistoryEntity } from './suggestions/suggestion-history.entity';
 import { SuggestionEntity } from './suggestions/suggestion.entity';
@@ -13,7 +14,10 @@ export const ENTITIES: NonNullable<ServiceDatabaseOptions['entities']> = [
   SuggestionHistoryEntity,
   PartnershipEntity,
 ];
-export const MIGRATIONS: NonNullable<ServiceDatabaseOptions['migrations']> = [CreateMatching1764300000000];
+export const MIGRATIONS: NonNullable<ServiceDatabaseOptions['migrations']> = [
+  CreateMatching1764300000000,
+  StampProjectionsAtCommit1764400000000,
+];
 
 @Module({
   imports: [

@@ -15,14 +15,16 @@ import type { EntityManager } from 'typeorm';
 //    with another batch doing the same); when it fails the handler throws GateUpgradeRefused,
 //    the batch rolls back and the platform handles each of its events in its own transaction.
 // 2. the request lock, under a shared gate: one reconciler per request across all instances.
-//    Request events of one batch take several (in arrival order) after the seq lock of the
-//    first; that cannot close a cycle: the platform's per-aggregate lock keeps a request's
-//    events out of other batches, and rejections and re-matches, the other holders of a
-//    request lock, never take the seq lock.
+//    Request events of one batch take several, in arrival order; that cannot close a cycle:
+//    the platform's per-aggregate lock keeps a request's events out of other batches, and
+//    rejections and re-matches, the other holders of a request lock, hold only one.
 // 3. row locks (FOR UPDATE) on suggestions and projections.
 // 4. the seq lock, last, held from numbering a projection write until commit: projection
 //    writes get their seq in commit order, so an instance that has seen seq N has seen every
-//    write numbered below N (projection-index.service.ts relies on it).
+//    write numbered below N (projection-index.service.ts relies on it). Event handlers write
+//    seq 0 and a deferred trigger numbers the rows at commit (migration
+//    StampProjectionsAtCommit), so concurrent batches wait on it only for the commit itself;
+//    accepts number their rows with stampProjections.
 const GATE = [7301, 1] as const;
 const SEQ = [7301, 2] as const;
 const REQUEST_CLASS = 7302;

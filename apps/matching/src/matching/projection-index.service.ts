@@ -5,11 +5,16 @@ import { MatchingEngine, type MatchOffer, type MatchRequest } from '../engine';
 import { matchingConfig } from '../matching.config';
 import { toMatchOffer, toMatchRequest, type OfferRow, type RequestRow } from '../projections/to-match';
 
+// Paged, each table through its seq index: the service's tables may have no statistics yet
+// (fresh database, autovacuum off), and the plain UNION then got parallel scans of every offer.
+const PULL_PAGE = 2000;
 const PULL_SQL = `
-  SELECT 'r' AS kind, id, seq, status, 0 AS free, snapshot FROM matching.request_projections WHERE seq > $1
+  (SELECT 'r' AS kind, id, seq, status, 0 AS free, snapshot FROM matching.request_projections
+   WHERE seq > $1 ORDER BY seq LIMIT ${PULL_PAGE})
   UNION ALL
-  SELECT 'o', id, seq, status, slots - used_slots, snapshot FROM matching.offer_projections WHERE seq > $1
-  ORDER BY seq`;
+  (SELECT 'o', id, seq, status, slots - used_slots, snapshot FROM matching.offer_projections
+   WHERE seq > $1 ORDER BY seq LIMIT ${PULL_PAGE})
+  ORDER BY seq LIMIT ${PULL_PAGE}`;
 
 type PulledRow = (RequestRow | OfferRow) & { kind: 'r' | 'o' };
 
@@ -63,9 +68,12 @@ export class ProjectionIndex {
     if (underGate && this.suspects.size > 0) await this.reload(manager);
     // Reloaded from this transaction's own (uncommitted) rows: still suspect should it roll back.
     for (const id of this.writtenBy.get(manager) ?? []) this.suspects.add(id);
-    const rows = (await manager.query(PULL_SQL, [this.lastSeq])) as PulledRow[];
-    for (const row of rows) this.apply(row);
-    if (rows.length > 0) this.lastSeq = Math.max(this.lastSeq, Number(rows[rows.length - 1].seq));
+    for (;;) {
+      const rows = (await manager.query(PULL_SQL, [this.lastSeq])) as PulledRow[];
+      for (const row of rows) this.apply(row);
+      if (rows.length > 0) this.lastSeq = Math.max(this.lastSeq, Number(rows[rows.length - 1].seq));
+      if (rows.length < PULL_PAGE) return;
+    }
   }
 
   /** Applies an offer changed by the running transaction, before it commits. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OfferSnapshot } from '@capmatch/contracts';
-import { lockGateExclusive, stampProjections } from '../matching/match-locks';
+import { lockGateExclusive } from '../matching/match-locks';
 import { ProjectionIndex } from '../matching/projection-index.service';
 import { Reconciler } from '../matching/reconciler.service';
 import { upsertOffer } from './projection-store';
@@ -39,7 +39,6 @@ export class OfferProjector {
     const held = new Set(holders);
     const onlyEntering = new Set(reachable.filter((id) => !held.has(id)));
     await this.reconciler.reconcile(manager, [...holders, ...reachable], new Map(), { offer, requestIds: onlyEntering });
-    await stampProjections(manager, { offers: [snapshot.id] });
   }
 
   /** Two passes: rules alone, then the K-th score of only the requests that passed them. */

@@ -3,7 +3,7 @@ import type { OfferSnapshot, RequestSnapshot } from '@capmatch/contracts';
 
 // Version-aware upserts: a row only moves forward. An older or equal version (late, duplicate
 // or replayed event) changes nothing and returns no row. The seq is set to 0 here and numbered
-// at the end of the transaction (stampProjections), so it follows commit order.
+// at commit by a deferred trigger (migration StampProjectionsAtCommit), so it follows commit order.
 
 /**
  * A request this service matched stays matched when an older-state event (still "open") from
@@ -14,7 +14,7 @@ const UPSERT_REQUEST = `
     (id, version, seq, status, country, region, subregion, ldc, lldc, sids, capacity_areas, snapshot)
   VALUES ($1, $2, 0, $3, $4, $5, $6, $7, $8, $9, $10, $11)
   ON CONFLICT (id) DO UPDATE SET
-    version = EXCLUDED.version,
+    version = EXCLUDED.version, seq = 0,
     status = CASE WHEN p.matched_here AND EXCLUDED.status = 'open' THEN 'matched' ELSE EXCLUDED.status END,
     country = EXCLUDED.country, region = EXCLUDED.region, subregion = EXCLUDED.subregion,
     ldc = EXCLUDED.ldc, lldc = EXCLUDED.lldc, sids = EXCLUDED.sids,
@@ -27,7 +27,7 @@ const UPSERT_OFFER = `
     (id, version, seq, status, provider_id, provider_country, origin, role, slots, remaining_slots, snapshot)
   VALUES ($1, $2, 0, $3, $4, $5, $6, $7, $8, $9, $10)
   ON CONFLICT (id) DO UPDATE SET
-    version = EXCLUDED.version, status = EXCLUDED.status, provider_id = EXCLUDED.provider_id,
+    version = EXCLUDED.version, seq = 0, status = EXCLUDED.status, provider_id = EXCLUDED.provider_id,
     provider_country = EXCLUDED.provider_country, origin = EXCLUDED.origin, role = EXCLUDED.role,
     slots = EXCLUDED.slots, remaining_slots = EXCLUDED.remaining_slots, snapshot = EXCLUDED.snapshot,
     projected_at = now()

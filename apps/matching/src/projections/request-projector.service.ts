@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RequestSnapshot } from '@capmatch/contracts';
-import { lockGateShared, lockRequest, stampProjections } from '../matching/match-locks';
+import { lockGateShared, lockRequest } from '../matching/match-locks';
 import { ProjectionIndex } from '../matching/projection-index.service';
 import { Reconciler } from '../matching/reconciler.service';
 import { upsertRequest } from './projection-store';
@@ -29,6 +29,5 @@ export class RequestProjector {
     this.index.markWritten(manager, snapshot.id);
     const request = toMatchRequest(snapshot, status);
     await this.reconciler.reconcile(manager, [snapshot.id], new Map([[snapshot.id, request]]));
-    await stampProjections(manager, { requests: [snapshot.id] });
   }
 }
