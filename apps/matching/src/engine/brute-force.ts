@@ -4,14 +4,16 @@ import { offerPassesAlone } from './offer-checks';
 import { prepareOffer, prepareRequest, type PreparedOffer } from './prepared';
 import { combine, FACTOR_COUNT, round3, weightVector } from './scoring';
 import { factorsOf, toSuggestion } from './suggestion';
-import { compareRanked, type Ranked } from './top-k';
+import { compareRanked, leadOfferId, type Ranked } from './top-k';
 import type { MatchOffer, MatchRequest, Suggestion } from './types';
 import { DEFAULT_WEIGHTS, validateWeights, type Weights } from './weights';
 
 // The reference the fast path is tested and benchmarked against: no index, no pruning. Rules
 // 1–6 concern one offer at a time, so they are checked once per offer (as the providing offer
 // or as a facilitator); rules 7–9 are checked on every single and every provider + facilitator
-// pair that survives them. Everything that passes is scored, sorted, and cut to K.
+// pair that survives them. Everything that passes is scored and sorted; then each provider
+// offer keeps only its best-ranked variant (its single or one of its bundles: the diversity
+// rule) and the first K of those are the result.
 
 export const DEFAULT_TOP_K = 5;
 
@@ -55,5 +57,12 @@ export function bruteForceMatch(
   const facilitators = offers.filter((o) => o.role === 'facilitator' && offerPassesAlone(request, o, false));
   for (const p of southProviders) for (const f of facilitators) consider([p, f]);
   ranked.sort(compareRanked);
-  return ranked.slice(0, k).map((entry) => toSuggestion(r, entry, weights));
+  const best: Ranked[] = [];
+  const leads = new Set<string>();
+  for (const entry of ranked) {
+    if (leads.has(leadOfferId(entry))) continue; // a better variant of this provider offer is in
+    leads.add(leadOfferId(entry));
+    best.push(entry);
+  }
+  return best.slice(0, k).map((entry) => toSuggestion(r, entry, weights));
 }

@@ -12,11 +12,18 @@
 //   explainExclusion(request, offers, rejectedKeys);  // failed hard rules, with reasons
 //   combinationKey(requestId, offerIds);              // unique key of a combination
 //
-// Ranking is score descending, then key ascending, so equal inputs give equal outputs. After
-// an offer changes, re-match the requests requestsAffectedBy names plus those whose current
-// suggestions hold the offer. One engine instance is not safe to share between worker threads;
-// the service keeps one per process. Run the service with --max-semi-space-size=64: a full
-// rebuild allocates tens of thousands of explained suggestions (bench/matching.bench.ts).
+// Ranking is score descending, then key ascending, so equal inputs give equal outputs.
+// Diversity: within one request's top-K each provider offer (a single's offer, a bundle's first
+// offer) appears at most once, as the best-ranked of its variants (its single and its bundles);
+// the others are dropped and the next distinct candidates fill the top-K. Rejection stays per
+// combination: once the best variant is rejected, the next variant of that offer may appear.
+// After an offer changes, re-match the requests requestsAffectedBy names plus those whose
+// current suggestions hold the offer; the rule keeps this sufficient, since a top-K only
+// changes when a combination with the new offer ranks above its K-th (possibly replacing a
+// variant of the same provider offer), and a removal only changes the top-Ks that held it.
+// One engine instance is not safe to share between worker threads; the service keeps one per
+// process. Run the service with --max-semi-space-size=64: a full rebuild allocates tens of
+// thousands of explained suggestions (bench/matching.bench.ts).
 export { bruteForceMatch, DEFAULT_TOP_K, type MatchOptions } from './brute-force';
 export { combinationKey } from './combination-key';
 export { explainExclusion, HARD_RULES, type HardRule, type RuleInput, type RuleViolation } from './hard-rules';

@@ -7,6 +7,12 @@ export interface Ranked {
   readonly offers: readonly PreparedOffer[];
 }
 
+/**
+ * The provider offer of a ranked combination: its single offer, or a bundle's first offer.
+ * Within one request's top-K each provider offer appears at most once (the diversity rule).
+ */
+export const leadOfferId = (entry: Pick<Ranked, 'offers'>): string => entry.offers[0].offer.id;
+
 /** The one ranking order: score descending, then combination key ascending (code units). */
 export function compareRanked(a: Pick<Ranked, 'score' | 'key'>, b: Pick<Ranked, 'score' | 'key'>): number {
   if (a.score !== b.score) return b.score - a.score;
@@ -23,7 +29,16 @@ export function reaches(bound: number, kthScore: number): boolean {
   return bound >= kthScore - ROUNDING_SLACK;
 }
 
-/** The best K entries seen so far, kept sorted (K is small, so insertion is cheapest). */
+/**
+ * The best K entries seen so far with distinct provider offers (leadOfferId), kept sorted (K is
+ * small, so insertion is cheapest). A variant of a provider offer already in replaces it only
+ * when it ranks better, and a worse one is dropped: the items are the top K of every provider
+ * offer's best variant so far. Bounds can prune against the K-th as before, because (1) an
+ * entry enters only if it ranks above the K-th (the variant it replaces ranks at or above the
+ * K-th), and (2) the K-th only improves (a replacement never makes any item worse). So a
+ * candidate a bound rules out ranks below K better variants of other provider offers, or below
+ * a better variant of its own, and can never be in the result.
+ */
 export class TopK {
   readonly items: Ranked[] = [];
 
@@ -67,10 +82,18 @@ export class TopK {
     return score >= this.items[this.k - 1].score;
   }
 
-  /** Adds an entry unless it ranks below the K-th or its combination is already in. */
+  /**
+   * Adds an entry unless it ranks below the K-th or a variant of its provider offer that ranks
+   * at least as well is already in (the same combination met twice is such a variant).
+   */
   add(entry: Ranked): void {
     if (this.full && compareRanked(entry, this.items[this.k - 1]) >= 0) return;
-    if (this.items.some((x) => x.key === entry.key)) return;
+    const lead = leadOfferId(entry);
+    const j = this.items.findIndex((x) => leadOfferId(x) === lead);
+    if (j >= 0) {
+      if (compareRanked(entry, this.items[j]) >= 0) return;
+      this.items.splice(j, 1);
+    }
     let i = this.items.length;
     this.items.push(entry);
     while (i > 0 && compareRanked(entry, this.items[i - 1]) < 0) {

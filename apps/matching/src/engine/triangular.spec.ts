@@ -18,10 +18,8 @@ describe('triangular bundles', () => {
   it('pairs a southern provider offer with a northern facilitator eligible for the country', () => {
     const facilitator = aFacilitator({ id: 'north-f', eligibility: { regions: ['eastern-africa'], countries: [], groups: [] } });
     const out = bothPaths(aRequest(), [south, facilitator]);
-    expect(shapes(out)).toEqual([
-      ['triangular', ['south', 'north-f']],
-      ['south-south', ['south']],
-    ]);
+    // The bundle outranks the provider offer's single, which the diversity rule then drops.
+    expect(shapes(out)).toEqual([['triangular', ['south', 'north-f']]]);
     expect(out[0].key).toBe('req-1|south+north-f');
   });
 
@@ -60,8 +58,10 @@ describe('triangular bundles', () => {
 
   it('ranks the bundle above the single when the facilitator completes budget and modalities', () => {
     const partial = anOffer({ id: 'p', modalities: ['training'], budgetUsd: 50_000 });
-    const out = bothPaths(aRequest(), [partial, aFacilitator({ modalities: ['technical-assistance'], budgetUsd: 200_000 })]);
-    expect(out[0].cooperationType).toBe('triangular');
-    expect(out[0].score).toBeGreaterThan(out[1].score);
+    const offers = [partial, aFacilitator({ modalities: ['technical-assistance'], budgetUsd: 200_000 })];
+    const out = bothPaths(aRequest(), offers);
+    const [single] = bothPaths(aRequest({ cooperationTypes: ['south-south'] }), offers);
+    expect(shapes(out)).toEqual([['triangular', ['p', 'fac-1']]]);
+    expect(out[0].score).toBeGreaterThan(single.score);
   });
 });

@@ -108,13 +108,17 @@ function consider(r: PreparedRequest, w: Float64Array, top: TopK, rejected: Read
 
 /**
  * When singles leave the top-K short (say the request accepts triangular cooperation only),
- * no bound can prune yet; pairing the most promising provider with every facilitator first
- * sets a K-th score to prune the rest with. The pairs are met again later and not re-added.
+ * no bound can prune yet; pairing the most promising providers with every facilitator first
+ * sets a K-th score to prune the rest with. A provider offer fills at most one entry (the
+ * diversity rule), so this goes provider by provider until the top-K is full. The pairs are
+ * met again later and not re-added.
  */
 function seed(r: PreparedRequest, w: Float64Array, top: TopK, rejected: ReadonlySet<string>, parts: readonly SouthProvider[], facilitators: readonly PreparedOffer[]): void {
-  let best = parts[0];
-  for (const p of parts) if (p.bound > best.bound) best = p;
-  for (const f of facilitators) consider(r, w, top, rejected, best.o, f);
+  const byBound = [...parts].sort((a, b) => b.bound - a.bound);
+  for (const p of byBound) {
+    if (top.full) return;
+    for (const f of facilitators) consider(r, w, top, rejected, p.o, f);
+  }
 }
 
 /** Bound of P with any facilitator of the group; `exactWindow` pays for the group's day index. */
