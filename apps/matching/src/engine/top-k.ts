@@ -41,6 +41,7 @@ export function reaches(bound: number, kthScore: number): boolean {
  */
 export class TopK {
   readonly items: Ranked[] = [];
+  private readonly byLead = new Map<string, Ranked>();
 
   constructor(readonly k: number) {}
 
@@ -48,38 +49,59 @@ export class TopK {
     return this.items.length >= this.k;
   }
 
-  /** False only when no candidate whose raw score is at most `bound` can enter any more. */
-  reachable(bound: number): boolean {
-    if (!this.full) return this.k > 0;
-    return reaches(bound, this.items[this.k - 1].score);
+  /**
+   * What a candidate must outrank to enter: the entry of its provider offer `lead` when that is
+   * in (it ranks at or above the K-th, so it is the higher bar), else the K-th when full.
+   */
+  private bar(lead?: string): Ranked | undefined {
+    const own = lead === undefined ? undefined : this.byLead.get(lead);
+    return own ?? (this.full ? this.items[this.k - 1] : undefined);
+  }
+
+  /** Whether candidates of provider offer `lead` (any, when absent) meet a bar yet. */
+  hasBar(lead?: string): boolean {
+    return this.bar(lead) !== undefined;
+  }
+
+  /** False only when no candidate (of `lead`) whose raw score is at most `bound` can enter any more. */
+  reachable(bound: number, lead?: string): boolean {
+    const bar = this.bar(lead);
+    return bar === undefined ? this.k > 0 : reaches(bound, bar.score);
   }
 
   /**
    * Like reachable, for candidates whose keys all start with `keyPrefix`: one that can at best
-   * tie the K-th score enters only with a smaller key, which no key with a larger prefix has.
+   * tie the bar's score enters only with a smaller key, which no key with a larger prefix has.
    * Many bundles of one provider tie exactly when their facilitators add nothing.
    */
-  reachableFor(bound: number, keyPrefix: string): boolean {
-    if (!this.reachable(bound)) return false;
-    if (!this.full) return true;
-    if (this.canExceed(bound)) return true;
-    return keyPrefix <= this.kthKey.slice(0, keyPrefix.length);
+  reachableFor(bound: number, keyPrefix: string, lead?: string): boolean {
+    const bar = this.bar(lead);
+    if (bar === undefined) return this.k > 0;
+    if (!reaches(bound, bar.score)) return false;
+    if (this.canExceed(bound, lead)) return true;
+    return keyPrefix <= bar.key.slice(0, keyPrefix.length);
   }
 
-  /** Whether a raw score of at most `bound` could round above the K-th score (not only tie). */
-  canExceed(bound: number): boolean {
-    return !this.full || bound >= this.items[this.k - 1].score + ROUNDING_SLACK - 2e-9;
+  /** Whether a raw score of at most `bound` could round above the bar's score (not only tie). */
+  canExceed(bound: number, lead?: string): boolean {
+    const bar = this.bar(lead);
+    return bar === undefined || bound >= bar.score + ROUNDING_SLACK - 2e-9;
   }
 
   /** Key of the K-th entry; a candidate that can at best tie must have a smaller one. */
   get kthKey(): string {
-    return this.full ? this.items[this.k - 1].key : '\uffff';
+    return this.barKey();
   }
 
-  /** Whether an entry with this rounded score could enter without knowing its key yet. */
-  mayEnter(score: number): boolean {
-    if (!this.full) return this.k > 0;
-    return score >= this.items[this.k - 1].score;
+  /** Key of the bar (see bar); a candidate that can at best tie it must have a smaller one. */
+  barKey(lead?: string): string {
+    return this.bar(lead)?.key ?? '\uffff';
+  }
+
+  /** Whether an entry (of `lead`) with this rounded score could enter without knowing its key yet. */
+  mayEnter(score: number, lead?: string): boolean {
+    const bar = this.bar(lead);
+    return bar === undefined ? this.k > 0 : score >= bar.score;
   }
 
   /**
@@ -89,10 +111,10 @@ export class TopK {
   add(entry: Ranked): void {
     if (this.full && compareRanked(entry, this.items[this.k - 1]) >= 0) return;
     const lead = leadOfferId(entry);
-    const j = this.items.findIndex((x) => leadOfferId(x) === lead);
-    if (j >= 0) {
-      if (compareRanked(entry, this.items[j]) >= 0) return;
-      this.items.splice(j, 1);
+    const own = this.byLead.get(lead);
+    if (own !== undefined) {
+      if (compareRanked(entry, own) >= 0) return;
+      this.items.splice(this.items.indexOf(own), 1);
     }
     let i = this.items.length;
     this.items.push(entry);
@@ -101,6 +123,7 @@ export class TopK {
       i--;
     }
     this.items[i] = entry;
-    if (this.items.length > this.k) this.items.pop();
+    this.byLead.set(lead, entry);
+    if (this.items.length > this.k) this.byLead.delete(leadOfferId(this.items.pop() as Ranked));
   }
 }

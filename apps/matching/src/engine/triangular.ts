@@ -63,33 +63,36 @@ export function addBundles(
   live.sort((a, b) => b.bound - a.bound);
   for (const p of live) {
     if (!top.reachable(p.bound)) break;
-    const prefix = combinationKey(r.request.id, [p.o.offer.id, '']);
-    if (!top.reachableFor(p.bound, prefix)) continue;
+    // P's bundles must outrank P's own entry when it is in (the diversity rule), a higher bar
+    // than the K-th: `lead` makes every check below use it.
+    const lead = p.o.offer.id;
+    const prefix = combinationKey(r.request.id, [lead, '']);
+    if (!top.reachableFor(p.bound, prefix, lead)) continue;
     const ownBudget = Math.max(0.5, Math.min(1, p.share));
     for (const g of groups) {
       const gBound = groupBound(r, w, p, g, true);
-      if (!top.reachableFor(gBound, prefix)) continue;
+      if (!top.reachableFor(gBound, prefix, lead)) continue;
       const head = p.own + w[MODALITY] * modalityFit(r, p.o.modalities | g.mask);
       const pairBound = (f: FacilitatorPart): number =>
         head + w[BUDGET] * budgetBound(p.share, f.share) + (w[WINDOW] * daysWithin(f, p.from, p.to)) / r.days;
       // First the pairs that may score above the K-th: by what the facilitator can add, until
       // that cannot lift the pair above it. Once the provider covers the budget, only the
       // window still depends on the facilitator.
-      if (top.canExceed(gBound)) {
+      if (top.canExceed(gBound, lead)) {
         const covered = ownBudget >= 1;
         const list: readonly FacilitatorPart[] = covered ? g.byWindow() : g.byGain();
         const base = covered ? head + w[BUDGET] : head + w[BUDGET] * ownBudget;
         for (const f of list) {
-          if (!top.canExceed(covered ? base + w[WINDOW] * f.window : base + f.gain)) break;
-          if (top.canExceed(pairBound(f))) consider(r, w, top, rejected, p.o, f.o);
+          if (!top.canExceed(covered ? base + w[WINDOW] * f.window : base + f.gain, lead)) break;
+          if (top.canExceed(pairBound(f), lead)) consider(r, w, top, rejected, p.o, f.o);
         }
       }
       // Then those that can at best tie it (scores cluster on the rounded grid, so there can
-      // be thousands): only keys below the K-th's enter, so go by id and stop past it.
-      if (!top.full) continue;
+      // be thousands): only keys below the bar's enter, so go by id and stop past it.
+      if (!top.hasBar(lead)) continue;
       for (const f of g.byId()) {
-        if (prefix + f.o.offer.id >= top.kthKey) break;
-        if (top.reachable(pairBound(f))) consider(r, w, top, rejected, p.o, f.o);
+        if (prefix + f.o.offer.id >= top.barKey(lead)) break;
+        if (top.reachable(pairBound(f), lead)) consider(r, w, top, rejected, p.o, f.o);
       }
     }
   }
@@ -100,7 +103,7 @@ const scratch = new Float64Array(FACTOR_COUNT);
 /** Scores one bundle exactly and offers it to the top-K. */
 function consider(r: PreparedRequest, w: Float64Array, top: TopK, rejected: ReadonlySet<string>, p: PreparedOffer, f: PreparedOffer): void {
   const score = round3(combine(w, bundleFactors(r, p, f, scratch)));
-  if (!top.mayEnter(score)) return;
+  if (!top.mayEnter(score, p.offer.id)) return;
   const key = combinationKey(r.request.id, [p.offer.id, f.offer.id]);
   if (rejected.size > 0 && rejected.has(key)) return;
   top.add({ score, key, offers: [p, f] });
