@@ -9,6 +9,8 @@ describe('coverage report and OpenAPI', () => {
   afterAll(() => h.close());
 
   it('counts open and matched requests, partnerships by type and lists the gaps', async () => {
+    // Events an earlier suite left in this worker's queues must land before the baseline is read.
+    await h.quiet();
     const before = (await h.get('/v1/reports/coverage')).body as Json;
     const lang = freshLanguage();
     const offer = offerSnapshot(lang, 'south');
