@@ -37,6 +37,8 @@ export class ProjectionIndex {
   private readonly suspects = new Set<string>();
   /** Objects each running transaction wrote: they stay suspect until it is over. */
   private readonly writtenBy = new WeakMap<EntityManager, Set<string>>();
+  /** Transactions that synced under the gate. */
+  private readonly syncedIn = new WeakSet<EntityManager>();
   private lastSeq = 0;
 
   constructor(@Inject(matchingConfig.KEY) cfg: ConfigType<typeof matchingConfig>) {
@@ -65,6 +67,7 @@ export class ProjectionIndex {
    * in-flight transaction's tentative offer alone.
    */
   async sync(manager: EntityManager, underGate = true): Promise<void> {
+    if (underGate) this.syncedIn.add(manager);
     if (underGate && this.suspects.size > 0) await this.reload(manager);
     // Reloaded from this transaction's own (uncommitted) rows: still suspect should it roll back.
     for (const id of this.writtenBy.get(manager) ?? []) this.suspects.add(id);
@@ -74,6 +77,16 @@ export class ProjectionIndex {
       if (rows.length > 0) this.lastSeq = Math.max(this.lastSeq, Number(rows[rows.length - 1].seq));
       if (rows.length < PULL_PAGE) return;
     }
+  }
+
+  /**
+   * Syncs unless this transaction already did. For request events only: they read offers
+   * alone from the index, and offers change only under the exclusive gate, which nobody else
+   * can hold while this transaction holds the gate (match-locks.ts).
+   */
+  async syncOnce(manager: EntityManager): Promise<void> {
+    if (this.syncedIn.has(manager)) return;
+    await this.sync(manager);
   }
 
   /** Applies an offer changed by the running transaction, before it commits. */

@@ -52,17 +52,20 @@ export class Reconciler {
    * `overrides` gives the state of requests changed in this transaction (not yet in the index).
    * `entering` names requests an offer may only enter (it is in none of their proposals), which
    * lets them skip the full ranking when the offer cannot form bundles (entering-offer.ts).
+   * `fresh` says the requests were first projected by this transaction: they have no
+   * suggestions and no rejected combinations, so there is nothing to read.
    */
   async reconcile(
     manager: EntityManager,
     requestIds: readonly string[],
     overrides: ReadonlyMap<string, MatchRequest> = new Map(),
     entering?: EnteringOffer,
+    fresh = false,
   ): Promise<ReconcileOutcome> {
     const ids = [...new Set(requestIds)];
     if (ids.length === 0) return { proposed: 0, superseded: 0, rescored: 0 };
     const stop = matchingMetrics().reconcileSeconds.startTimer();
-    const outcome = await this.run(manager, ids, overrides, entering);
+    const outcome = await this.run(manager, ids, overrides, entering, fresh);
     stop();
     const { changes } = matchingMetrics();
     changes.inc({ change: 'proposed' }, outcome.proposed);
@@ -76,16 +79,17 @@ export class Reconciler {
     ids: string[],
     overrides: ReadonlyMap<string, MatchRequest>,
     entering: EnteringOffer | undefined,
+    fresh: boolean,
   ): Promise<ReconcileOutcome> {
     // One round trip for both: the live proposals and the rejected combinations (rule 8).
-    const rows = (await manager.query(
+    const rows = fresh ? [] : ((await manager.query(
       `SELECT 'live' AS kind, id, request_id, combination_key, offer_ids, cooperation_type, score, explanation
        FROM matching.suggestions WHERE request_id = ANY($1::uuid[]) AND status = 'proposed'
        UNION ALL
        SELECT 'rejected', suggestion_id, request_id, combination_key, NULL, NULL, NULL, NULL FROM matching.rejected_combinations
        WHERE request_id = ANY($1::uuid[])`,
       [ids],
-    )) as Array<LiveRow & { kind: 'live' | 'rejected' }>;
+    )) as Array<LiveRow & { kind: 'live' | 'rejected' }>);
     const live = rows.filter((r) => r.kind === 'live');
     const rejected = new Map<string, Set<string>>();
     for (const r of rows) {

@@ -20,7 +20,7 @@ const UPSERT_REQUEST = `
     ldc = EXCLUDED.ldc, lldc = EXCLUDED.lldc, sids = EXCLUDED.sids,
     capacity_areas = EXCLUDED.capacity_areas, snapshot = EXCLUDED.snapshot, projected_at = now()
   WHERE p.version < EXCLUDED.version
-  RETURNING status`;
+  RETURNING status, (xmax = 0) AS inserted`;
 
 const UPSERT_OFFER = `
   INSERT INTO matching.offer_projections AS p
@@ -34,13 +34,19 @@ const UPSERT_OFFER = `
   WHERE p.version < EXCLUDED.version
   RETURNING status, slots - used_slots AS free, (xmax = 0) AS inserted`;
 
-/** Returns the projected status, or null when the row already holds this version or a newer one. */
-export async function upsertRequest(manager: EntityManager, s: RequestSnapshot): Promise<string | null> {
+export interface RequestUpsert {
+  status: string;
+  /** First time this request is seen: it has no suggestions and no rejected combinations yet. */
+  inserted: boolean;
+}
+
+/** Returns the projected state, or null when the row already holds this version or a newer one. */
+export async function upsertRequest(manager: EntityManager, s: RequestSnapshot): Promise<RequestUpsert | null> {
   const c = s.classification;
   const rows = (await manager.query(UPSERT_REQUEST, [
     s.id, s.version, s.status, s.country, c.region, c.subregion, c.ldc, c.lldc, c.sids, s.capacityAreas, JSON.stringify(s),
-  ])) as Array<{ status: string }>;
-  return rows[0]?.status ?? null;
+  ])) as RequestUpsert[];
+  return rows[0] ?? null;
 }
 
 export interface OfferUpsert {

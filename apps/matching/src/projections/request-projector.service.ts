@@ -23,11 +23,12 @@ export class RequestProjector {
   async apply(manager: EntityManager, snapshot: RequestSnapshot): Promise<void> {
     await lockGateShared(manager);
     await lockRequest(manager, snapshot.id);
-    const status = await upsertRequest(manager, snapshot);
-    if (status === null) return;
-    await this.index.sync(manager);
+    const row = await upsertRequest(manager, snapshot);
+    if (row === null) return;
+    // Offers only change under the exclusive gate, so one sync per transaction is enough here.
+    await this.index.syncOnce(manager);
     this.index.markWritten(manager, snapshot.id);
-    const request = toMatchRequest(snapshot, status);
-    await this.reconciler.reconcile(manager, [snapshot.id], new Map([[snapshot.id, request]]));
+    const request = toMatchRequest(snapshot, row.status);
+    await this.reconciler.reconcile(manager, [snapshot.id], new Map([[snapshot.id, request]]), undefined, row.inserted);
   }
 }
