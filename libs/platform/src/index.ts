@@ -43,4 +43,6 @@ export {
   busMigration,
   RequestContext,
   type RequestContextData,
+  PgListener,
+  clientConfigOf,
 } from './bus';

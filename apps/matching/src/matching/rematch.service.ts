@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { DataSource, type EntityManager } from 'typeorm';
-import { coreConfig } from '@capmatch/platform';
+import { clientConfigOf, PgListener } from '@capmatch/platform';
 import { matchingConfig } from '../matching.config';
 import { lockGateShared, lockRequest, PROJECTION_CHANNEL } from './match-locks';
 import { ProjectionIndex } from './projection-index.service';
-import { ProjectionListener } from './projection-listener';
 import { Reconciler } from './reconciler.service';
 
 /**
@@ -22,7 +21,7 @@ import { Reconciler } from './reconciler.service';
 export class RematchService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RematchService.name);
   private timer?: NodeJS.Timeout;
-  private listener?: ProjectionListener;
+  private listener?: PgListener;
   private draining?: Promise<void>;
   private pulling = false;
 
@@ -31,13 +30,18 @@ export class RematchService implements OnApplicationBootstrap, OnApplicationShut
     private readonly index: ProjectionIndex,
     private readonly reconciler: Reconciler,
     @Inject(matchingConfig.KEY) private readonly cfg: ConfigType<typeof matchingConfig>,
-    @Inject(coreConfig.KEY) private readonly core: ConfigType<typeof coreConfig>,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.index.sync(this.dataSource.manager, false);
     this.logger.log(`Index loaded: ${this.index.engine.offerCount} matchable offers`);
-    this.listener = new ProjectionListener(this.core.DATABASE_URL, PROJECTION_CHANNEL, () => void this.pull());
+    // Losing the listener only costs freshness: matching syncs under its locks before it reads.
+    this.listener = new PgListener(
+      clientConfigOf(this.dataSource),
+      PROJECTION_CHANNEL,
+      () => void this.pull(),
+      'capmatch-matching-listener',
+    );
     this.listener.start();
     this.timer = setInterval(() => void this.drain(), this.cfg.MATCH_REMATCH_POLL_MS);
     this.timer.unref();

@@ -44,7 +44,7 @@ describe('offer body validation', () => {
     ['unknown target group', { targetGroups: ['everyone'] }, 'targetGroups'],
     ['no delivery language', { deliveryLanguages: [] }, 'deliveryLanguages'],
     ['unknown region', { eligibility: { regions: ['atlantis'] } }, 'eligibility.regions'],
-    ['unknown country', { eligibility: { countries: ['XXX'] } }, 'eligibility.countries'],
+    ['unknown country', { eligibility: { countries: ['QZX'] } }, 'eligibility.countries'],
     ['unknown group', { eligibility: { groups: ['g77'] } }, 'eligibility.groups'],
     ['zero slots', { slots: 0 }, 'slots'],
     ['fractional slots', { slots: 1.5 }, 'slots'],

@@ -16,7 +16,7 @@ describe('countryProblem', () => {
     ['development-bank', 'USA', /must be absent/],
     ['government', undefined, /is required/],
     ['private-sector', null, /is required/],
-    ['academia', 'XXX', /known ISO 3166-1/],
+    ['academia', 'QZX', /known ISO 3166-1/],
     ['academia', 'deu', /upper case/],
     ['academia', 42, /known ISO 3166-1/],
   ])('refuses %s with country %p', (kind, country, message) => {

@@ -71,7 +71,7 @@ describe('CreateRequestDto', () => {
     ['nationalStrategyRef', { nationalStrategyRef: 'x'.repeat(501) }],
     ['priority', { priority: 'urgent' }],
     ['country', { country: 'DEU' }],
-    ['country', { country: 'XXX' }],
+    ['country', { country: 'QZX' }],
     ['country', { country: 'rwa' }],
     ['id', { id: '00000000-0000-0000-0000-000000000000' }],
     ['status', { status: 'matched' }],

@@ -7,3 +7,4 @@ export { busConfig, BusEnv, type BusSettings } from './bus.config';
 export { BusTables1764000000000, busMigration, busMigrations } from './bus-tables.migration';
 export { RequestContext, type RequestContextData } from './request-context';
 export { busMetrics } from './bus-metrics';
+export { PgListener, clientConfigOf } from './pg-listener';

@@ -13,8 +13,9 @@ export function clientConfigOf(dataSource: DataSource): ClientConfig {
 
 /**
  * A dedicated connection that LISTENs on one channel (a pooled connection cannot: it would
- * lose the subscription when returned). It reconnects after a failure; the relay's polling
- * covers the gap, so a lost notification only delays an event, never loses it.
+ * lose the subscription when returned). It reconnects after a failure and calls `onNotify` once
+ * after every (re)connect, since notifications sent meanwhile are gone; callers must treat a
+ * notification as a hint (the relay polls, matching syncs under its locks), never as the data.
  */
 export class PgListener {
   private readonly logger = new Logger(PgListener.name);
@@ -26,6 +27,8 @@ export class PgListener {
     private readonly config: ClientConfig,
     private readonly channel: string,
     private readonly onNotify: () => void,
+    /** Shown as the connection's application_name and in log lines. */
+    private readonly name = 'capmatch-outbox-listener',
   ) {}
 
   start(): void {
@@ -43,7 +46,7 @@ export class PgListener {
 
   private async connect(delay: number): Promise<void> {
     if (this.stopped) return;
-    const client = new Client({ ...this.config, application_name: 'capmatch-outbox-listener' });
+    const client = new Client({ ...this.config, application_name: this.name });
     client.on('notification', () => this.onNotify());
     client.on('error', (error) => this.lost(client, error, delay));
     client.on('end', () => this.lost(client, new Error('connection ended'), delay));
@@ -65,7 +68,7 @@ export class PgListener {
     this.client = undefined;
     client.removeAllListeners('end');
     client.end().catch(() => undefined);
-    this.logger.warn(`Outbox listener on ${this.channel}: ${error.message}; reconnecting in ${delay} ms`);
+    this.logger.warn(`${this.name} on ${this.channel}: ${error.message}; reconnecting in ${delay} ms`);
     this.retry = setTimeout(() => {
       this.retry = undefined;
       void this.connect(Math.min(delay * 2, 30_000));
