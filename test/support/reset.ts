@@ -3,6 +3,7 @@ import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { QUEUES, SERVICES } from '@capmatch/contracts';
 import { MIGRATIONS_TABLE } from '@capmatch/platform';
+import { truncate } from './truncate';
 
 /**
  * Empties every service table of this worker's database (migrations tables excepted) and every
@@ -21,7 +22,7 @@ export async function resetState(): Promise<void> {
     );
     if (rows.length > 0) {
       const tables = rows.map((r) => `"${r.schema}"."${r.name}"`).join(', ');
-      await db.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+      await truncate(db, `TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
     }
   } finally {
     await db.end();

@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { QUEUES, type AnyEvent, type EventType, type OfferSnapshot, type RequestSnapshot } from '@capmatch/contracts';
+import { truncate } from '../../../test/support/truncate';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 
@@ -110,7 +111,7 @@ export async function truncateMatching(): Promise<void> {
   const db = new Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   try {
-    await db.query(`TRUNCATE matching.pending_rematch, matching.allocations, matching.partnerships, matching.rejected_combinations,
+    await truncate(db, `TRUNCATE matching.pending_rematch, matching.allocations, matching.partnerships, matching.rejected_combinations,
       matching.suggestion_history, matching.suggestions, matching.offer_projections, matching.request_projections,
       matching.outbox, matching.inbox`);
   } finally {

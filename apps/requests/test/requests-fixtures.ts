@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { tokenFor } from '../../../test/support/tokens';
+import { truncate } from '../../../test/support/truncate';
 
 /** A valid body for POST /v1/requests (the contract's example). */
 export function requestBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -64,7 +65,8 @@ export class RequestsDb {
   }
 
   async truncate(): Promise<void> {
-    await this.client.query(
+    await truncate(
+      this.client,
       `TRUNCATE requests.request_history, requests.requests, requests.outbox, requests.inbox, requests.idempotency_keys`,
     );
   }
