@@ -4,7 +4,6 @@
  * are all errors; `validateEvent` names every bad field in one message.
  */
 import 'reflect-metadata';
-import { plainToInstance, Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsString,
   IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested, validateSync, type ValidationError,
@@ -20,6 +19,25 @@ const ISO_TIME = { strict: true, strictSeparator: true } as const;
 
 /** `null` is a value here, `undefined` (a missing key) is not. */
 const Nullable = () => ValidateIf((_o, v) => v !== null);
+
+type Ctor = new () => object;
+
+/** The nested classes of each class's properties, recorded by `Nested` (and inherited). */
+const NESTED = new Map<object, Map<string, () => Ctor>>();
+
+/**
+ * `ValidateNested` plus the class its value is checked as. Recorded here rather than with
+ * class-transformer's `@Type`: `toInstance` below does that one job without a generic
+ * plainToInstance round trip, which cost about as much as the validation itself.
+ */
+function Nested(cls: () => Ctor, each = false): PropertyDecorator {
+  const validate = ValidateNested(each ? { each: true } : undefined);
+  return (target, property) => {
+    validate(target, property);
+    const own = NESTED.get(target) ?? new Map<string, () => Ctor>();
+    NESTED.set(target, own.set(String(property), cls));
+  };
+}
 
 export class DateWindowDto {
   @Matches(DATE) start: string;
@@ -49,7 +67,7 @@ abstract class DescribedDto {
   @IsArray() @ArrayMaxSize(50) @Matches(SLUG, { each: true }) targetGroups: string[];
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @Matches(LANGUAGE, { each: true }) deliveryLanguages: string[];
   @Nullable() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) budgetUsd: number | null;
-  @ValidateNested() @Type(() => DateWindowDto) @IsObject() window: DateWindowDto;
+  @Nested(() => DateWindowDto) @IsObject() window: DateWindowDto;
   @IsISO8601(ISO_TIME) createdAt: string;
   @IsISO8601(ISO_TIME) updatedAt: string;
   @IsInt() @Min(0) version: number;
@@ -61,7 +79,7 @@ export class RequestSnapshotDto extends DescribedDto {
   @Nullable() @IsString() @MaxLength(1000) nationalStrategyRef: string | null;
   @IsIn(['high', 'medium', 'low']) priority: string;
   @IsIn(['open', 'matched', 'withdrawn']) status: string;
-  @ValidateNested() @Type(() => RequestClassificationDto) @IsObject() classification: RequestClassificationDto;
+  @Nested(() => RequestClassificationDto) @IsObject() classification: RequestClassificationDto;
 }
 
 export class ProviderSummaryDto {
@@ -78,9 +96,9 @@ export class OfferEligibilityDto {
 
 export class OfferSnapshotDto extends DescribedDto {
   @IsUUID() providerId: string;
-  @ValidateNested() @Type(() => ProviderSummaryDto) @IsObject() provider: ProviderSummaryDto;
+  @Nested(() => ProviderSummaryDto) @IsObject() provider: ProviderSummaryDto;
   @IsIn(['north', 'south', 'multilateral']) origin: string;
-  @ValidateNested() @Type(() => OfferEligibilityDto) @IsObject() eligibility: OfferEligibilityDto;
+  @Nested(() => OfferEligibilityDto) @IsObject() eligibility: OfferEligibilityDto;
   @IsInt() @Min(1) slots: number;
   @IsInt() @Min(0) remainingSlots: number;
   @IsIn(['provider', 'facilitator']) role: string;
@@ -109,7 +127,7 @@ abstract class PairingDto {
 
 export class SuggestionSnapshotDto extends PairingDto {
   @IsNumber() @Min(0) @Max(1) score: number;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => ExplanationEntryDto) explanation: ExplanationEntryDto[];
+  @IsArray() @Nested(() => ExplanationEntryDto, true) explanation: ExplanationEntryDto[];
   @IsIn(['proposed', 'accepted', 'rejected', 'superseded']) status: string;
   @Nullable() @IsISO8601(ISO_TIME) decidedAt: string | null;
   @Nullable() @IsString() @MaxLength(200) decidedBy: string | null;
@@ -119,8 +137,6 @@ export class SuggestionSnapshotDto extends PairingDto {
 export class PartnershipSnapshotDto extends PairingDto {
   @IsUUID() suggestionId: string;
 }
-
-type Ctor = new () => object;
 
 /** The snapshot class of each event type's payload. */
 export const PAYLOAD_VALIDATORS: Readonly<Record<EventType, Ctor>> = Object.freeze({
@@ -168,8 +184,38 @@ function flatten(errors: ValidationError[], prefix: string): FieldError[] {
   });
 }
 
-function check(cls: Ctor, raw: object, prefix: string): FieldError[] {
-  return flatten(validateSync(plainToInstance(cls, raw), STRICT), prefix);
+/** Every nested property of `cls`, its own and its ancestors' (computed once per class). */
+const nestedCache = new Map<Ctor, [string, () => Ctor][]>();
+function nestedOf(cls: Ctor): [string, () => Ctor][] {
+  let found = nestedCache.get(cls);
+  if (!found) {
+    found = [];
+    for (let proto = cls.prototype as object | null; proto; proto = Object.getPrototypeOf(proto) as object | null) {
+      for (const entry of NESTED.get(proto) ?? []) found.push(entry);
+    }
+    nestedCache.set(cls, found);
+  }
+  return found;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A copy of `raw` with `cls`'s prototype (so class-validator finds the class's rules), nested
+ * objects likewise; other values are left as they are for the validators to judge.
+ */
+function toInstance(cls: Ctor, raw: Record<string, unknown>): object {
+  const instance = Object.assign(Object.create(cls.prototype) as Record<string, unknown>, raw);
+  for (const [property, nested] of nestedOf(cls)) {
+    const value = instance[property];
+    if (isRecord(value)) instance[property] = toInstance(nested(), value);
+    else if (Array.isArray(value)) instance[property] = value.map((v: unknown) => (isRecord(v) ? toInstance(nested(), v) : v));
+  }
+  return instance;
+}
+
+function check(cls: Ctor, raw: Record<string, unknown>, prefix: string): FieldError[] {
+  return flatten(validateSync(toInstance(cls, raw), STRICT), prefix);
 }
 
 /** Validates an event from outside (Redis, a file, a test) and returns it typed. */
@@ -178,9 +224,9 @@ export function validateEvent(raw: unknown): AnyEvent {
     throw new InvalidEventError([{ field: '(event)', message: 'must be a JSON object' }]);
   }
   const { type, payload } = raw as { type?: unknown; payload?: unknown };
-  const isObject = typeof payload === 'object' && payload !== null && !Array.isArray(payload);
+  const isObject = isRecord(payload);
   // The payload is checked below by its own class; copying it into the envelope check is waste.
-  const errors = check(EventEnvelopeDto, isObject ? { ...raw, payload: {} } : raw, '');
+  const errors = check(EventEnvelopeDto, isObject ? { ...raw, payload: {} } : (raw as Record<string, unknown>), '');
   const validator = typeof type === 'string' && Object.hasOwn(PAYLOAD_VALIDATORS, type) ? PAYLOAD_VALIDATORS[type as EventType] : undefined;
   if (validator && isObject) {
     errors.push(...check(validator, payload, 'payload'));
