@@ -1,5 +1,5 @@
 import { CAPACITY_AREAS, classificationOn, COUNTRIES, MODALITIES, REGIONS, TARGET_GROUPS, type Country } from '@capmatch/taxonomy';
-import { ALL_COOPERATION_TYPES, type MatchOffer, type MatchRequest } from '../apps/matching/src/engine';
+import { ALL_COOPERATION_TYPES, type MatchOffer, type MatchRequest } from '@capmatch/engine';
 import { between, pick, type Rand } from './support/random';
 
 // A seeded synthetic world for bench/matching.bench.ts. Every country of the dataset takes

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { bruteForceMatch, MatchingEngine, type MatchOffer, type MatchRequest, type Suggestion } from '../apps/matching/src/engine';
+import { bruteForceMatch, MatchingEngine, type MatchOffer, type MatchRequest, type Suggestion } from '@capmatch/engine';
 import { makeOffer, makeRequest } from './matching-world';
 import { rng } from './support/random';
 

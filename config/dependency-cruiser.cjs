@@ -18,11 +18,11 @@ module.exports = {
       to: { path: '^apps/' },
     },
     {
-      name: 'contracts-and-taxonomy-stay-plain',
-      comment: 'contracts and taxonomy are plain TypeScript shared by everything: no platform, no NestJS.',
+      name: 'plain-libs-stay-plain',
+      comment: 'engine, contracts and taxonomy are plain TypeScript over plain data: no platform, NestJS, TypeORM, BullMQ or Redis client.',
       severity: 'error',
-      from: { path: '^libs/(contracts|taxonomy)/' },
-      to: { path: '^(libs/platform/|node_modules/@nestjs/)' },
+      from: { path: '^libs/(contracts|engine|taxonomy)/' },
+      to: { path: '^(libs/platform/|node_modules/(@nestjs|typeorm|bullmq|ioredis|pg)/)' },
     },
     {
       name: 'no-circular',

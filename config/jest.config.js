@@ -12,8 +12,8 @@ const swc = ['@swc/jest', {
   module: { type: 'commonjs' },
 }];
 const moduleNameMapper = {
-  '^@capmatch/(contracts|platform|taxonomy)$': '<rootDir>/libs/$1/src',
-  '^@capmatch/(contracts|platform|taxonomy)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@capmatch/(contracts|engine|platform|taxonomy)$': '<rootDir>/libs/$1/src',
+  '^@capmatch/(contracts|engine|platform|taxonomy)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 // jose 6 ships ES modules only; jest's CommonJS runtime needs it transformed like our sources.
 const common = {

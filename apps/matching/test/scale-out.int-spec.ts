@@ -1,4 +1,4 @@
-import { MatchingEngine } from '../src/engine';
+import { MatchingEngine } from '@capmatch/engine';
 import { toMatchOffer, toMatchRequest } from '../src/projections/to-match';
 import { envelope, offerSnapshot, requestSnapshot, sql, type OfferOrigin } from './matching-fixtures';
 import { freshLanguage, MatchingHarness } from './harness';

@@ -1,7 +1,10 @@
 import type {
+  HoldOutcome,
+  LegacyPartnershipSnapshot,
   OfferSnapshot,
   PartnershipSnapshot,
   RequestSnapshot,
+  ReservationOutcome,
   SuggestionSnapshot,
 } from './snapshots';
 
@@ -15,7 +18,15 @@ export interface EventPayloads {
   'offer.withdrawn': OfferSnapshot;
   'suggestion.proposed': SuggestionSnapshot;
   'suggestion.rejected': SuggestionSnapshot;
-  'partnership.created': PartnershipSnapshot;
+  /** Produced before the saga; accepted by consumers for one release, then dropped. */
+  'partnership.created': LegacyPartnershipSnapshot;
+  'partnership.proposed': PartnershipSnapshot;
+  'partnership.agreed': PartnershipSnapshot;
+  'partnership.ended': PartnershipSnapshot;
+  'reservation.made': ReservationOutcome;
+  'reservation.refused': ReservationOutcome;
+  'hold.made': HoldOutcome;
+  'hold.refused': HoldOutcome;
 }
 
 export type EventType = keyof EventPayloads;
@@ -30,6 +41,13 @@ export const EVENT_TYPES = [
   'suggestion.proposed',
   'suggestion.rejected',
   'partnership.created',
+  'partnership.proposed',
+  'partnership.agreed',
+  'partnership.ended',
+  'reservation.made',
+  'reservation.refused',
+  'hold.made',
+  'hold.refused',
 ] as const satisfies readonly EventType[];
 
 /** The payload of one event type. */
@@ -47,6 +65,8 @@ export interface EventEnvelope<T extends EventType = EventType> {
   version: number;
   payload: PayloadOf<T>;
   correlationId?: string;
+  /** The event (or HTTP request id) that directly caused this one; absent for a user's own action. */
+  causationId?: string;
 }
 
 /** The discriminated union of all envelopes: narrowing on `type` narrows `payload`. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidEventError, validateEvent } from './payload-validators';
-import type { OfferSnapshot, PartnershipSnapshot, RequestSnapshot, SuggestionSnapshot } from './snapshots';
+import type { OfferSnapshot, LegacyPartnershipSnapshot, RequestSnapshot, SuggestionSnapshot } from './snapshots';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 
@@ -32,7 +32,7 @@ const suggestion = (): SuggestionSnapshot => ({
   status: 'rejected', createdAt: NOW, decidedAt: NOW, decidedBy: 'coordinator-1', reason: 'not now',
 });
 
-const partnership = (): PartnershipSnapshot => ({
+const partnership = (): LegacyPartnershipSnapshot => ({
   id: randomUUID(), suggestionId: randomUUID(), requestId: randomUUID(), offerIds: [randomUUID()], country: 'RWA',
   cooperationType: 'south-south', createdAt: NOW,
 });

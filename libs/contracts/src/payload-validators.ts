@@ -134,8 +134,43 @@ export class SuggestionSnapshotDto extends PairingDto {
   @Nullable() @IsString() @MaxLength(1000) reason: string | null;
 }
 
+export class PartnershipConfirmationDto {
+  @IsIn(['country', 'provider']) party: string;
+  @ValidateIf((_o, v) => v !== undefined) @IsUUID() offerId?: string;
+  @IsString() @Length(1, 200) sub: string;
+  @IsISO8601(ISO_TIME) at: string;
+}
+
 export class PartnershipSnapshotDto extends PairingDto {
   @IsUUID() suggestionId: string;
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2) @IsUUID(undefined, { each: true }) providerIds: string[];
+  @IsIn(['pending', 'agreed', 'declined', 'cancelled', 'expired']) status: string;
+  @IsArray() @ArrayMaxSize(3) @Nested(() => PartnershipConfirmationDto, true) confirmations: PartnershipConfirmationDto[];
+  @Nullable() @IsString() @MaxLength(1000) reason: string | null;
+  @IsISO8601(ISO_TIME) expiresAt: string;
+  @Nullable() @IsISO8601(ISO_TIME) agreedAt: string | null;
+  @Nullable() @IsISO8601(ISO_TIME) endedAt: string | null;
+  @IsISO8601(ISO_TIME) updatedAt: string;
+  @IsInt() @Min(1) version: number;
+}
+
+/** The pre-saga `partnership.created` payload (still accepted for one release). */
+export class LegacyPartnershipSnapshotDto extends PairingDto {
+  @IsUUID() suggestionId: string;
+}
+
+export class ReservationOutcomeDto {
+  @IsUUID() partnershipId: string;
+  @IsUUID() requestId: string;
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2) @IsUUID(undefined, { each: true }) offerIds: string[];
+  @ValidateIf((_o, v) => v !== undefined) @IsUUID() offerId?: string;
+  @ValidateIf((_o, v) => v !== undefined) @IsString() @Length(1, 1000) reason?: string;
+}
+
+export class HoldOutcomeDto {
+  @IsUUID() partnershipId: string;
+  @IsUUID() requestId: string;
+  @ValidateIf((_o, v) => v !== undefined) @IsString() @Length(1, 1000) reason?: string;
 }
 
 /** The snapshot class of each event type's payload. */
@@ -148,7 +183,14 @@ export const PAYLOAD_VALIDATORS: Readonly<Record<EventType, Ctor>> = Object.free
   'offer.withdrawn': OfferSnapshotDto,
   'suggestion.proposed': SuggestionSnapshotDto,
   'suggestion.rejected': SuggestionSnapshotDto,
-  'partnership.created': PartnershipSnapshotDto,
+  'partnership.created': LegacyPartnershipSnapshotDto,
+  'partnership.proposed': PartnershipSnapshotDto,
+  'partnership.agreed': PartnershipSnapshotDto,
+  'partnership.ended': PartnershipSnapshotDto,
+  'reservation.made': ReservationOutcomeDto,
+  'reservation.refused': ReservationOutcomeDto,
+  'hold.made': HoldOutcomeDto,
+  'hold.refused': HoldOutcomeDto,
 });
 
 export class EventEnvelopeDto {
@@ -159,6 +201,7 @@ export class EventEnvelopeDto {
   @IsInt() @Min(0) version: number;
   @IsObject() payload: object;
   @ValidateIf((_o, v) => v !== undefined) @IsString() @Length(1, 200) correlationId?: string;
+  @ValidateIf((_o, v) => v !== undefined) @IsString() @Length(1, 200) causationId?: string;
 }
 
 export interface FieldError {

@@ -16,6 +16,13 @@ export const ROUTES: Readonly<Record<EventType, readonly ServiceName[]>> = Objec
   'suggestion.proposed': [],
   'suggestion.rejected': [],
   'partnership.created': ['requests', 'offers'],
+  'partnership.proposed': [],
+  'partnership.agreed': [],
+  'partnership.ended': [],
+  'reservation.made': [],
+  'reservation.refused': [],
+  'hold.made': [],
+  'hold.refused': [],
 });
 
 export function consumersOf(type: EventType): readonly ServiceName[] {

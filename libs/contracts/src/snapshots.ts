@@ -109,7 +109,8 @@ export interface SuggestionSnapshot {
   reason: string | null;
 }
 
-export interface PartnershipSnapshot {
+/** The pre-saga payload of `partnership.created`: no longer produced, still accepted for one release. */
+export interface LegacyPartnershipSnapshot {
   id: string;
   suggestionId: string;
   requestId: string;
@@ -117,4 +118,57 @@ export interface PartnershipSnapshot {
   country: string;
   cooperationType: CooperationTypeName;
   createdAt: string;
+}
+
+export type PartnershipStatus = 'pending' | 'agreed' | 'declined' | 'cancelled' | 'expired';
+
+/** One party's consent: the requesting country, or the provider of one offer. */
+export interface PartnershipConfirmation {
+  party: 'country' | 'provider';
+  /** For a provider: the offer it confirmed for. */
+  offerId?: string;
+  sub: string;
+  at: string;
+}
+
+export interface PartnershipSnapshot {
+  id: string;
+  suggestionId: string;
+  requestId: string;
+  offerIds: string[];
+  /** The provider of each offer, in the order of offerIds. */
+  providerIds: string[];
+  country: string;
+  cooperationType: CooperationTypeName;
+  status: PartnershipStatus;
+  confirmations: PartnershipConfirmation[];
+  /** Why it ended (offer-unavailable, request-unavailable, declined: …, expired, …), else null. */
+  reason: string | null;
+  expiresAt: string;
+  agreedAt: string | null;
+  endedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/**
+ * The owners' answers to `partnership.proposed` (saga steps). The offers service reserves one
+ * slot of every offer of the partnership, or refuses naming the offer; the requests service
+ * holds the request, or refuses. `reason` is machine-readable first (`offer-withdrawn`,
+ * `no-slot-left`, `request-withdrawn`, `request-matched`, …) and may carry a sentence after ': '.
+ */
+export interface ReservationOutcome {
+  partnershipId: string;
+  requestId: string;
+  offerIds: string[];
+  /** reservation.refused only: the offer that could not be reserved. */
+  offerId?: string;
+  reason?: string;
+}
+
+export interface HoldOutcome {
+  partnershipId: string;
+  requestId: string;
+  reason?: string;
 }

@@ -1,4 +1,4 @@
-import { MatchingEngine, type Suggestion } from '../engine';
+import { MatchingEngine, type Suggestion } from '@capmatch/engine';
 import { toMatchOffer, toMatchRequest } from '../projections/to-match';
 import { offerSnapshot, requestSnapshot, type OfferOrigin } from '../../test/matching-fixtures';
 import { rankWithEntering, type LiveProposal } from './entering-offer';

@@ -1,4 +1,4 @@
-import { bruteForceMatch, type MatchOffer, type MatchRequest, type Suggestion } from '../engine';
+import { bruteForceMatch, type MatchOffer, type MatchRequest, type Suggestion } from '@capmatch/engine';
 
 /** A live proposal as the reconciler reads it. */
 export interface LiveProposal {

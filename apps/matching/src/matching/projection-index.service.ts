@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
-import { MatchingEngine, type MatchOffer, type MatchRequest } from '../engine';
+import { MatchingEngine, type MatchOffer, type MatchRequest } from '@capmatch/engine';
 import { matchingConfig } from '../matching.config';
 import { toMatchOffer, toMatchRequest, type OfferRow, type RequestRow } from '../projections/to-match';
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { NewEvent } from '@capmatch/contracts';
 import { OutboxService } from '@capmatch/platform';
-import type { MatchOffer, MatchRequest, Suggestion } from '../engine';
+import type { MatchOffer, MatchRequest, Suggestion } from '@capmatch/engine';
 import { rankWithEntering, type LiveProposal } from './entering-offer';
 import { matchingMetrics } from './matching-metrics';
 import { ProjectionIndex } from './projection-index.service';

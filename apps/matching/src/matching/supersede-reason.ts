@@ -1,4 +1,4 @@
-import { explainExclusion, type MatchOffer, type MatchRequest } from '../engine';
+import { explainExclusion, type MatchOffer, type MatchRequest } from '@capmatch/engine';
 
 /**
  * Why a proposal stopped holding, in words for the audit trail: the hard rules it now fails,

@@ -1,7 +1,7 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import type { PartnershipSnapshot } from '@capmatch/contracts';
+import type { LegacyPartnershipSnapshot } from '@capmatch/contracts';
 import { ApiProblemResponses, CurrentUser, InvalidFieldsException, paginate, type AuthUser, type Page } from '@capmatch/platform';
 import { toPartnershipView } from '../suggestions/suggestion.mapper';
 import { restrictToVisible } from '../suggestions/visibility';
@@ -22,7 +22,7 @@ export class PartnershipsController {
   @ApiOperation({ summary: 'List partnerships, newest first', description: VISIBILITY })
   @ApiResponse({ status: 200, type: PartnershipPageDto })
   @ApiProblemResponses(400, 401, 429)
-  async list(@CurrentUser() user: AuthUser, @Query() q: ListPartnershipsQuery): Promise<Page<PartnershipSnapshot>> {
+  async list(@CurrentUser() user: AuthUser, @Query() q: ListPartnershipsQuery): Promise<Page<LegacyPartnershipSnapshot>> {
     const qb = restrictToVisible(this.dataSource.getRepository(PartnershipEntity).createQueryBuilder('p'), 'p', user);
     if (q.requestId) qb.andWhere('p.request_id = :requestId', { requestId: q.requestId });
     if (q.offerId) qb.andWhere('p.offer_ids @> ARRAY[:offerId]::uuid[]', { offerId: q.offerId });
@@ -43,7 +43,7 @@ export class PartnershipsController {
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new InvalidFieldsException([{ field: 'id', message: 'id must be a UUID' }]) }))
     id: string,
-  ): Promise<PartnershipSnapshot> {
+  ): Promise<LegacyPartnershipSnapshot> {
     const qb = this.dataSource.getRepository(PartnershipEntity).createQueryBuilder('p').where('p.id = :id', { id });
     const found = await restrictToVisible(qb, 'p', user).getOne();
     if (!found) throw new NotFoundException('Partnership not found');

@@ -1,5 +1,5 @@
 import type { OfferSnapshot, RequestSnapshot } from '@capmatch/contracts';
-import type { MatchOffer, MatchRequest } from '../engine';
+import type { MatchOffer, MatchRequest } from '@capmatch/engine';
 
 /** A request projection row as the index loads it. */
 export interface RequestRow {

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PartnershipSnapshot } from '@capmatch/contracts';
+import type { LegacyPartnershipSnapshot } from '@capmatch/contracts';
 import { OutboxService, type AuthUser } from '@capmatch/platform';
 import { lockGateExclusive, stampProjections } from '../matching/match-locks';
 import { RematchService } from '../matching/rematch.service';
@@ -31,7 +31,7 @@ export class AcceptService {
     private readonly rematch: RematchService,
   ) {}
 
-  async accept(user: AuthUser, id: string): Promise<PartnershipSnapshot> {
+  async accept(user: AuthUser, id: string): Promise<LegacyPartnershipSnapshot> {
     const { partnership, lost } = await this.dataSource.transaction(async (manager) => {
       await lockGateExclusive(manager);
       const suggestion = await manager.findOne(SuggestionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -94,7 +94,7 @@ export class AcceptService {
     s: SuggestionEntity,
     offers: OfferLock[],
     now: Date,
-  ): Promise<PartnershipSnapshot> {
+  ): Promise<LegacyPartnershipSnapshot> {
     const id = randomUUID();
     const providerIds = s.offerIds.map((o) => offers.find((x) => x.id === o)?.provider_id as string);
     await manager.query(

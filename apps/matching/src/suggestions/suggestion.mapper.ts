@@ -1,4 +1,4 @@
-import type { PartnershipSnapshot, SuggestionSnapshot } from '@capmatch/contracts';
+import type { LegacyPartnershipSnapshot, SuggestionSnapshot } from '@capmatch/contracts';
 import type { PartnershipEntity } from '../partnerships/partnership.entity';
 import type { SuggestionEntity } from './suggestion.entity';
 
@@ -25,7 +25,7 @@ export function toSuggestionSnapshot(s: SuggestionEntity): SuggestionSnapshot {
   return { ...toSuggestionView(s), country: s.country };
 }
 
-export function toPartnershipView(p: PartnershipEntity): PartnershipSnapshot {
+export function toPartnershipView(p: PartnershipEntity): LegacyPartnershipSnapshot {
   return {
     id: p.id,
     suggestionId: p.suggestionId,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { PartnershipSnapshot } from '@capmatch/contracts';
+import type { LegacyPartnershipSnapshot } from '@capmatch/contracts';
 import {
   ApiProblemResponses, CurrentUser, InvalidFieldsException, PageQuery, Roles, type AuthUser, type Page,
 } from '@capmatch/platform';
@@ -68,7 +68,7 @@ export class SuggestionsController {
   })
   @ApiResponse({ status: 201, type: PartnershipDto, description: 'The partnership created' })
   @ApiProblemResponses(400, 401, 403, 404, 409, 429)
-  accept(@CurrentUser() user: AuthUser, @SuggestionId() id: string): Promise<PartnershipSnapshot> {
+  accept(@CurrentUser() user: AuthUser, @SuggestionId() id: string): Promise<LegacyPartnershipSnapshot> {
     return this.accepts.accept(user, id);
   }
 
