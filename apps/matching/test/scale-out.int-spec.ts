@@ -1,5 +1,5 @@
 import { MatchingEngine } from '@capmatch/engine';
-import { toMatchOffer, toMatchRequest } from '../src/projections/to-match';
+import { toMatchOffer, toMatchRequest } from '../src/matcher/to-match';
 import { envelope, offerSnapshot, requestSnapshot, sql, type OfferOrigin } from './matching-fixtures';
 import { freshLanguage, MatchingHarness } from './harness';
 
@@ -34,7 +34,7 @@ describe('two matching instances over one database and one queue', () => {
     await b.quiet();
 
     const engine = new MatchingEngine({ topK: 5 });
-    for (const o of offers) engine.upsertOffer(toMatchOffer(o, o.status, o.slots));
+    for (const o of offers) engine.upsertOffer(toMatchOffer(o, o.status));
     for (const r of requests) {
       // Ties are listed by suggestion id, so compare as sets in a fixed order.
       const canonical = (list: Array<{ offerIds: readonly string[]; score: number }>) =>

@@ -16,13 +16,15 @@ export const ROUTES: Readonly<Record<EventType, readonly ServiceName[]>> = Objec
   'suggestion.proposed': [],
   'suggestion.rejected': [],
   'partnership.created': ['requests', 'offers'],
-  'partnership.proposed': [],
-  'partnership.agreed': [],
-  'partnership.ended': [],
-  'reservation.made': [],
-  'reservation.refused': [],
-  'hold.made': [],
-  'hold.refused': [],
+  // The saga (README, Partnerships): matching proposes, agrees and ends; the offers service
+  // answers with a reservation, the requests service with a hold.
+  'partnership.proposed': ['requests', 'offers'],
+  'partnership.agreed': ['requests', 'offers'],
+  'partnership.ended': ['requests', 'offers'],
+  'reservation.made': ['matching'],
+  'reservation.refused': ['matching'],
+  'hold.made': ['matching'],
+  'hold.refused': ['matching'],
 });
 
 export function consumersOf(type: EventType): readonly ServiceName[] {
