@@ -14,6 +14,8 @@ export interface StackOptions {
   matchingInstances?: number;
   /** Drop the services' schemas first so the stack starts empty (default true). */
   fresh?: boolean;
+  /** Variables for the matching instances only (say PARTNERSHIP_EXPIRY_SECONDS). */
+  matchingEnv?: Record<string, string>;
 }
 
 export interface Stack {
@@ -72,7 +74,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     started.push(offers);
     const matchers: StartedService[] = [];
     const addMatcher = async () => {
-      const matcher = await startService('matching', MatchingModule);
+      const matcher = await startService('matching', MatchingModule, options.matchingEnv);
       started.push(matcher);
       matchers.push(matcher);
       return matcher;

@@ -8,13 +8,17 @@ export class RequestHolds1764500000000 implements MigrationInterface {
     await q.query(`ALTER TABLE requests.request_history DROP CONSTRAINT IF EXISTS request_history_action_check`);
     await q.query(`ALTER TABLE requests.request_history ADD CONSTRAINT request_history_action_check
       CHECK (action IN ('submitted', 'updated', 'withdrawn', 'matched', 'partnership-ignored', 'held', 'hold-refused', 'released'))`);
-    await q.query(`CREATE INDEX request_history_partnership_idx ON requests.request_history (request_id, partnership_id)
-      WHERE partnership_id IS NOT NULL`);
+    // One entry per (request, partnership, step) now that a partnership has several steps.
+    await q.query(`DROP INDEX requests.request_history_partnership_uq`);
+    await q.query(`CREATE UNIQUE INDEX request_history_partnership_uq
+      ON requests.request_history (request_id, partnership_id, action) WHERE partnership_id IS NOT NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP INDEX requests.request_history_partnership_idx`);
     await q.query(`DELETE FROM requests.request_history WHERE action IN ('held', 'hold-refused', 'released')`);
+    await q.query(`DROP INDEX requests.request_history_partnership_uq`);
+    await q.query(`CREATE UNIQUE INDEX request_history_partnership_uq
+      ON requests.request_history (request_id, partnership_id) WHERE partnership_id IS NOT NULL`);
     await q.query(`ALTER TABLE requests.request_history DROP CONSTRAINT request_history_action_check`);
     await q.query(`ALTER TABLE requests.request_history ADD CONSTRAINT request_history_action_check
       CHECK (action IN ('submitted', 'updated', 'withdrawn', 'matched', 'partnership-ignored'))`);
