@@ -27,6 +27,8 @@ export interface Stack {
   matchers: StartedService[];
   /** Starts one more matching instance on the same database and queues. */
   addMatcher(): Promise<StartedService>;
+  /** Stops the first matching instance and starts a new one in its place (same database and queues). */
+  restartMatcher(): Promise<StartedService>;
   /** Stops every service, matching instances first (they produce the events others consume). */
   close(): Promise<void>;
 }
@@ -80,7 +82,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       return matcher;
     };
     for (let i = 0; i < Math.max(1, options.matchingInstances ?? 1); i++) await addMatcher();
-    return { requests, offers, matching: matchers[0], matchers, addMatcher, close: stopAll };
+    const stack: Stack = {
+      requests, offers, matching: matchers[0], matchers, addMatcher, close: stopAll,
+      restartMatcher: async () => {
+        const old = matchers.shift() as StartedService;
+        started.splice(started.indexOf(old), 1);
+        await old.close();
+        const fresh = await addMatcher();
+        matchers.unshift(matchers.pop() as StartedService);
+        stack.matching = fresh;
+        return fresh;
+      },
+    };
+    return stack;
   } catch (error) {
     await stopAll();
     throw error;
