@@ -25,6 +25,15 @@ describe('partnerships agreed by both parties', () => {
     await stack?.close();
   });
 
+  /** Returns once the requests service shows the request matched and the offers service the agreement. */
+  async function agreedEverywhere(requestId: string, offerId: string): Promise<void> {
+    for (;;) {
+      const [req, steps] = await Promise.all([s.readRequest(requestId), s.history('offers', `/v1/offers/${offerId}`)]);
+      if (req.status === 'matched' && steps.some((e) => e.action === 'partnership-agreed')) return;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
   /** Slots back, partnership ended as said, the request open with proposals again. */
   async function expectEnded(w: SagaWorld, p: Json, status: string, reason: RegExp): Promise<void> {
     await waitForQuiet();
@@ -58,10 +67,14 @@ describe('partnerships agreed by both parties', () => {
     expect(first.status).toBe(200);
     expect(first.body.status).toBe('pending');
     expect((await s.act(w[order[0]], p.id, 'confirm')).body).toEqual(first.body); // twice: unchanged
+    const confirmedAt = Date.now();
     const last = await s.act(w[order[1]], p.id, 'confirm');
     expect(last.status).toBe(200);
     expect(last.body).toMatchObject({ status: 'agreed', agreedAt: expect.any(String) });
     expect(last.body.confirmations.map((c: Json) => c.party).sort()).toEqual(['country', 'provider']);
+    // Printed, not asserted: from the last confirmation to `agreed` readable in all three services.
+    await agreedEverywhere(w.request.id, w.offer.id);
+    process.stdout.write(`last confirmation → agreed in matching, requests and offers (${_name}): ${Date.now() - confirmedAt} ms\n`);
     await waitForQuiet();
 
     expect((await s.readRequest(w.request.id)).status).toBe('matched');

@@ -4,6 +4,7 @@ import type { EventEnvelope } from '@capmatch/contracts';
 import { OutboxService } from '@capmatch/platform';
 import { MATCHING_ACTOR, recordHistory } from '../offers/history-entry';
 import { OfferAllocationEntity } from '../offers/offer-allocation.entity';
+import { OfferHistoryEntity } from '../offers/offer-history.entity';
 import { allocateSlot, releaseSlot } from '../offers/offer-slots';
 import { lockOffer } from '../offers/offer-store';
 import type { OfferEntity } from '../offers/offer.entity';
@@ -81,7 +82,8 @@ export class ReservationService {
     const held = await manager.find(OfferAllocationEntity, { where: { partnershipId: p.id, applied: true } });
     for (const allocation of held.filter((a) => a.releasedAt === null)) {
       const offer = await lockOffer(manager, allocation.offerId);
-      if (!offer) continue;
+      const noted = await manager.existsBy(OfferHistoryEntity, { offerId: allocation.offerId, partnershipId: p.id, action: 'partnership-agreed' });
+      if (!offer || noted) continue;
       await recordHistory(manager, {
         offerId: offer.id, version: offer.version, action: 'partnership-agreed', actor: MATCHING_ACTOR, changes: [], at: new Date(),
         reason: `partnership ${p.id} agreed by the country and every provider; the slot stays taken`, partnershipId: p.id, eventId: event.id,
