@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { busConfig } from '@capmatch/platform';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { DeliveryDispatcher } from './delivery-dispatcher.service';
 import { DeliveryRecorder } from './delivery-recorder.service';
@@ -7,7 +9,7 @@ import { FanOutService } from './fan-out.service';
 import { NotificationEventsHandler } from './notification-events.handler';
 
 @Module({
-  imports: [WebhooksModule],
+  imports: [WebhooksModule, ConfigModule.forFeature(busConfig)],
   providers: [FanOutService, NotificationEventsHandler, DeliveryDispatcher, DeliveryRecorder, DeliveryWorker],
 })
 export class DeliveriesModule {}

@@ -67,6 +67,10 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
           opts: {
             jobId: r.id,
             delay: Math.max(0, (r.next_attempt_at?.getTime() ?? now) - now),
+            // Only for failures of our own (Postgres away while recording): a receiver's failures
+            // are retried on the webhook schedule, without counting BullMQ attempts.
+            attempts: 20,
+            backoff: { type: 'exponential', delay: 1000 },
             removeOnComplete: true,
             removeOnFail: { age: 24 * 3600 },
           },

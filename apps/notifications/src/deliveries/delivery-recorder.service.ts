@@ -81,8 +81,8 @@ export class DeliveryRecorder {
           a.result.durationMs, a.startedAt, nextAttemptAt],
       );
       await manager.query(
-        `UPDATE notifications.deliveries SET attempts = $2, status = $3, next_attempt_at = $4,
-           finished_at = CASE WHEN $3 = 'pending' THEN NULL ELSE now() END WHERE id = $1`,
+        `UPDATE notifications.deliveries SET attempts = $2, status = $3::varchar, next_attempt_at = $4,
+           finished_at = CASE WHEN $3::varchar = 'pending' THEN NULL ELSE now() END WHERE id = $1`,
         [a.deliveryId, a.attempt, outcome === 'retrying' ? 'pending' : outcome, nextAttemptAt],
       );
       return { kind: 'recorded', outcome, disabled } as const;

@@ -56,6 +56,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     @Inject(notificationsConfig.KEY) private readonly cfg: ConfigType<typeof notificationsConfig>,
   ) {
     this.limiter = new HostLimiter(cfg.WEBHOOK_HOST_CONCURRENCY);
+    webhookMetrics(); // registered at boot, so /metrics shows them before the first delivery
   }
 
   onApplicationBootstrap(): void {
