@@ -53,8 +53,10 @@ export class DeliveryRecorder {
         ]);
       } else {
         const [hook] = (await manager.query(
-          `UPDATE notifications.webhooks SET failing_since = COALESCE(failing_since, $2) WHERE id = $1
-           RETURNING failing_since <= now() - make_interval(hours => $3) AS expired, enabled`,
+          // A CTE, so that the driver answers rows (a bare UPDATE … RETURNING answers [rows, count]).
+          `WITH streak AS (UPDATE notifications.webhooks SET failing_since = COALESCE(failing_since, $2) WHERE id = $1
+             RETURNING failing_since <= now() - make_interval(hours => $3) AS expired, enabled)
+           SELECT * FROM streak`,
           [a.webhookId, a.startedAt, this.cfg.WEBHOOK_DISABLE_AFTER_HOURS],
         )) as Array<{ expired: boolean; enabled: boolean }>;
         if (hook?.expired && hook.enabled) {
