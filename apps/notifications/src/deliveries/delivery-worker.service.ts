@@ -30,7 +30,7 @@ interface DeliveryRow {
   enabled: boolean;
 }
 
-/** How long a delivery whose receiver is busy waits before it looks again (plus jitter). */
+/** How long a delivery whose receiver's line is full waits before it looks again (plus jitter). */
 const BUSY_RETRY_MS = 100;
 
 /**
@@ -89,7 +89,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       return;
     }
     const url = new URL(delivery.url);
-    if (!this.limiter.tryAcquire(url.origin)) return this.later(job, token, Date.now() + BUSY_RETRY_MS * (1 + Math.random()));
+    if (!(await this.limiter.acquire(url.origin))) return this.later(job, token, Date.now() + BUSY_RETRY_MS * (1 + Math.random()));
     const attempt = delivery.attempts + 1;
     const startedAt = new Date();
     let result: SendResult;
