@@ -9,6 +9,8 @@ import { DELIVERY_JOB, DELIVERY_QUEUE, type DeliveryJobData } from './delivery-q
 import { DELIVERY_CHANNEL } from './fan-out.service';
 
 const BATCH = 500;
+/** A pending delivery this far past its next attempt has lost its job. */
+const OVERDUE_MINUTES = 10;
 
 /**
  * The outbox relay of deliveries: hands every delivery row not yet queued to BullMQ (job id =
@@ -81,11 +83,22 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     });
   }
 
-  /** Finished deliveries (and their attempts) are kept WEBHOOK_RETENTION_DAYS for the deliveries list. */
+  /**
+   * Every few minutes (the relay loop's pruning timer): finished deliveries (and their attempts)
+   * older than WEBHOOK_RETENTION_DAYS go, and a pending delivery long past its next attempt
+   * whose job Redis no longer has (lost with an unpersisted Redis) is queued again; one whose
+   * job still exists is left alone, since adding an existing job id adds nothing.
+   */
   private async prune(): Promise<void> {
     await this.dataSource.query(
       `DELETE FROM notifications.deliveries WHERE finished_at < now() - make_interval(days => $1)`,
       [this.cfg.WEBHOOK_RETENTION_DAYS],
     );
+    await this.dataSource.query(
+      `UPDATE notifications.deliveries SET queued_at = NULL
+        WHERE status = 'pending' AND queued_at IS NOT NULL AND next_attempt_at < now() - make_interval(mins => $1)`,
+      [OVERDUE_MINUTES],
+    );
+    this.loop.wake();
   }
 }

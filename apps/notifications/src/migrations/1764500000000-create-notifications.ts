@@ -55,6 +55,7 @@ export class CreateNotifications1764500000000 implements MigrationInterface {
     await q.query(`CREATE INDEX deliveries_unqueued_idx ON notifications.deliveries (seq) WHERE queued_at IS NULL`);
     await q.query(`CREATE INDEX deliveries_finished_idx ON notifications.deliveries (finished_at) WHERE finished_at IS NOT NULL`);
     await q.query(`CREATE INDEX deliveries_webhook_idx ON notifications.deliveries (webhook_id)`);
+    await q.query(`CREATE INDEX deliveries_pending_idx ON notifications.deliveries (next_attempt_at) WHERE status = 'pending'`);
     await q.query(`CREATE TABLE notifications.delivery_attempts (
       id bigserial PRIMARY KEY,
       delivery_id uuid NOT NULL REFERENCES notifications.deliveries (id) ON DELETE CASCADE,
