@@ -120,6 +120,18 @@ describe('webhooks API', () => {
     expect(row.secret).not.toContain(res.body.secret.slice(6));
   });
 
+  it('honours Idempotency-Key: the same call again answers the first webhook and creates nothing', async () => {
+    const token = await tokenFor({ role: 'country', country: 'BTN' });
+    const body = { url: receiver.url('/btn'), events: ['partnership.agreed'] };
+    const first = await request(svc.http).post('/v1/webhooks').auth(token, { type: 'bearer' }).set('Idempotency-Key', 'btn-1').send(body);
+    const again = await request(svc.http).post('/v1/webhooks').auth(token, { type: 'bearer' }).set('Idempotency-Key', 'btn-1').send(body);
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const listed = await request(svc.http).get('/v1/webhooks').auth(token, { type: 'bearer' });
+    expect(listed.body.items).toHaveLength(1);
+  });
+
   it('names every bad field', async () => {
     const res = await register(await coordinator(), { url: 42, events: ['request.submitted'], colour: 'red' });
     expect(res.status).toBe(400);
