@@ -45,7 +45,7 @@ describe('webhooks across services', () => {
    * the matching relay does (job name = type, id = event id), built from the partnership as
    * matching serves it and the provider of its offer.
    */
-  async function publishProposed(partnership: Json, providerIds: string[]): Promise<string> {
+  async function publishProposed(partnership: Json, providerIds: string[]): Promise<void> {
     const payload: PartnershipSnapshot = {
       id: partnership.id, suggestionId: partnership.suggestionId, requestId: partnership.requestId, offerIds: partnership.offerIds,
       providerIds, country: partnership.country, cooperationType: partnership.cooperationType, status: 'pending', confirmations: [],
@@ -61,7 +61,6 @@ describe('webhooks across services', () => {
     } finally {
       await queue.close();
     }
-    return event.id;
   }
 
   it('tells the country and the donor what waits for them, and nothing else', async () => {
@@ -94,12 +93,17 @@ describe('webhooks across services', () => {
     expect(accepted.status).toBe(201);
     await waitForQuiet();
     const partnership = (await s.get(stack.matching, `/v1/partnerships/${accepted.body.id}`)).body as Json;
-    const eventId = await publishProposed(partnership, [provider.id]);
-    await waitForQuiet();
+    const proposedTo = (path: string) => receiver.at(path).filter((r) => r.json.type === 'partnership.proposed');
+    if (proposedTo('/rwa').length === 0) {
+      // Matching before the partnership saga answers an accept with partnership.created only.
+      await publishProposed(partnership, [provider.id]);
+      await waitForQuiet();
+    }
 
+    const [first] = proposedTo('/rwa');
     for (const [hook, path] of [[country, '/rwa'], [donor, '/donor']] as const) {
-      const got = receiver.at(path).filter((r) => r.json.type === 'partnership.proposed');
-      expect(got.map((r) => r.headers['webhook-id'])).toEqual([eventId]);
+      const got = proposedTo(path);
+      expect(got.map((r) => r.headers['webhook-id'])).toEqual([first.headers['webhook-id']]);
       expect(verified(hook, got)[0].data).toMatchObject({ id: partnership.id, status: 'pending', country: 'RWA', providerIds: [provider.id] });
     }
     expect(receiver.at('/bystander')).toEqual([]);
