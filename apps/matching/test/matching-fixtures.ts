@@ -3,7 +3,7 @@
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { QUEUES, type AnyEvent, type EventType, type OfferSnapshot, type RequestSnapshot } from '@capmatch/contracts';
+import { QUEUES, SERVICES, type AnyEvent, type EventType, type OfferSnapshot, type RequestSnapshot } from '@capmatch/contracts';
 import { truncate } from '../../../test/support/truncate';
 
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -96,7 +96,7 @@ export class EventFeed {
     prefix: process.env.QUEUE_PREFIX,
   });
 
-  private readonly others = [QUEUES.requests, QUEUES.offers].map(
+  private readonly others = SERVICES.filter((s) => s !== 'matching').map((s) => QUEUES[s]).map(
     (name) => new Queue(name, { connection: { url: process.env.REDIS_URL }, prefix: process.env.QUEUE_PREFIX }),
   );
 
@@ -105,7 +105,7 @@ export class EventFeed {
   }
 
   /**
-   * Throws away what matching sent to the other services (partnership.*): their workers
+   * Throws away what matching sent to the other services (partnership.*, suggestion.proposed): their workers
    * do not run in these tests, and a job left waiting would keep the queues from going quiet.
    */
   async discardOutgoing(): Promise<void> {
