@@ -15,6 +15,8 @@ export interface StackOptions {
   matchingInstances?: number;
   /** Drop the services' schemas first so the stack starts empty (default true). */
   fresh?: boolean;
+  /** Variables for the matching instances only (say PARTNERSHIP_EXPIRY_SECONDS). */
+  matchingEnv?: Record<string, string>;
   /** Variables for the notifications service only (e.g. WEBHOOK_ALLOW_PRIVATE), restored on close. */
   notificationsEnv?: Record<string, string | undefined>;
 }
@@ -29,6 +31,8 @@ export interface Stack {
   notifications: StartedService;
   /** Starts one more matching instance on the same database and queues. */
   addMatcher(): Promise<StartedService>;
+  /** Stops the first matching instance and starts a new one in its place (same database and queues). */
+  restartMatcher(): Promise<StartedService>;
   /** Stops every service, matching instances first (they produce the events others consume). */
   close(): Promise<void>;
 }
@@ -76,7 +80,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     started.push(offers);
     const matchers: StartedService[] = [];
     const addMatcher = async () => {
-      const matcher = await startService('matching', MatchingModule);
+      const matcher = await startService('matching', MatchingModule, options.matchingEnv);
       started.push(matcher);
       matchers.push(matcher);
       return matcher;
@@ -84,7 +88,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     for (let i = 0; i < Math.max(1, options.matchingInstances ?? 1); i++) await addMatcher();
     const notifications = await startService('notifications', NotificationsModule, options.notificationsEnv);
     started.push(notifications);
-    return { requests, offers, matching: matchers[0], matchers, notifications, addMatcher, close: stopAll };
+    const stack: Stack = {
+      requests, offers, matching: matchers[0], matchers, notifications, addMatcher, close: stopAll,
+      restartMatcher: async () => {
+        const old = matchers.shift() as StartedService;
+        started.splice(started.indexOf(old), 1);
+        await old.close();
+        const fresh = await addMatcher();
+        matchers.unshift(matchers.pop() as StartedService);
+        stack.matching = fresh;
+        return fresh;
+      },
+    };
+    return stack;
   } catch (error) {
     await stopAll();
     throw error;

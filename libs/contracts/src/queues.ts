@@ -20,3 +20,12 @@ export const QUEUES: Readonly<Record<ServiceName, string>> = Object.freeze({
 export const WORK_QUEUES = Object.freeze({
   webhookDeliveries: 'capmatch.notifications.deliveries',
 });
+
+/**
+ * Queues of scheduled jobs (not events), frozen like the ones above. Kept apart from QUEUES:
+ * their jobs are delayed on purpose, so "the event queues are quiet" never waits for them.
+ */
+export const JOB_QUEUES = Object.freeze({
+  /** One delayed job per pending partnership, keyed by its id (matching). */
+  partnershipExpiry: 'capmatch.matching.partnership-expiry',
+});

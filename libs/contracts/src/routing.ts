@@ -16,13 +16,15 @@ export const ROUTES: Readonly<Record<EventType, readonly ServiceName[]>> = Objec
   'suggestion.proposed': ['notifications'],
   'suggestion.rejected': [],
   'partnership.created': ['requests', 'offers'],
-  'partnership.proposed': ['notifications'],
-  'partnership.agreed': ['notifications'],
-  'partnership.ended': ['notifications'],
-  'reservation.made': [],
-  'reservation.refused': [],
-  'hold.made': [],
-  'hold.refused': [],
+  // The saga (README, Partnerships): matching proposes, agrees and ends; the offers service
+  // answers with a reservation, the requests service with a hold; notifications tells the parties.
+  'partnership.proposed': ['requests', 'offers', 'notifications'],
+  'partnership.agreed': ['requests', 'offers', 'notifications'],
+  'partnership.ended': ['requests', 'offers', 'notifications'],
+  'reservation.made': ['matching'],
+  'reservation.refused': ['matching'],
+  'hold.made': ['matching'],
+  'hold.refused': ['matching'],
 });
 
 export function consumersOf(type: EventType): readonly ServiceName[] {

@@ -3,16 +3,16 @@ import type { ConfigType } from '@nestjs/config';
 import { DataSource, type EntityManager } from 'typeorm';
 import { clientConfigOf, PgListener } from '@capmatch/platform';
 import { matchingConfig } from '../matching.config';
+import { SuggestionStore } from '../store/suggestion-store';
 import { lockGateShared, lockRequest, PROJECTION_CHANNEL } from './match-locks';
 import { ProjectionIndex } from './projection-index.service';
 import { Reconciler } from './reconciler.service';
 
 /**
- * Re-matching of requests that lost proposals outside their own events (an accept filled an
- * offer they were proposed with). The accept queues them in `pending_rematch` in its own
- * transaction, so a crash after the commit loses nothing: any instance's poll picks them up.
- * The accepting instance re-matches them right after its commit, so the answer to the accept
- * is given once their suggestions are up to date.
+ * Re-matching of requests outside their own events (a partnership of theirs ended). The ending
+ * queues them in `pending_rematch` in its own transaction, so a crash after the commit loses
+ * nothing: any instance's poll picks them up. The ending instance re-matches them right after
+ * its commit.
  *
  * It also owns the index's life cycle: the full load at start-up and the proactive pulls on
  * NOTIFY from other instances' projection writes.
@@ -29,6 +29,7 @@ export class RematchService implements OnApplicationBootstrap, OnApplicationShut
     private readonly dataSource: DataSource,
     private readonly index: ProjectionIndex,
     private readonly reconciler: Reconciler,
+    private readonly suggestions: SuggestionStore,
     @Inject(matchingConfig.KEY) private readonly cfg: ConfigType<typeof matchingConfig>,
   ) {}
 
@@ -55,11 +56,7 @@ export class RematchService implements OnApplicationBootstrap, OnApplicationShut
 
   /** Queues requests for re-matching inside the caller's transaction. */
   async enqueue(manager: EntityManager, requestIds: readonly string[]): Promise<void> {
-    if (requestIds.length === 0) return;
-    await manager.query(
-      `INSERT INTO matching.pending_rematch (request_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING`,
-      [requestIds],
-    );
+    await this.suggestions.enqueueRematch(manager, requestIds);
   }
 
   /** Re-matches these requests now (each in its own short transaction) and dequeues them. */
@@ -68,7 +65,7 @@ export class RematchService implements OnApplicationBootstrap, OnApplicationShut
       await this.dataSource.transaction(async (manager) => {
         await lockGateShared(manager);
         await lockRequest(manager, id);
-        await manager.query(`DELETE FROM matching.pending_rematch WHERE request_id = $1`, [id]);
+        await this.suggestions.dequeueRematch(manager, id);
         await this.index.sync(manager);
         await this.reconciler.reconcile(manager, [id]);
       });
@@ -86,18 +83,11 @@ export class RematchService implements OnApplicationBootstrap, OnApplicationShut
       for (;;) {
         const done = await this.dataSource.transaction(async (manager) => {
           await lockGateShared(manager);
-          const rows = (await manager.query(
-            // Wrapped in a SELECT: TypeORM answers a bare DELETE ... RETURNING with [rows, count].
-            `WITH claimed AS (
-               DELETE FROM matching.pending_rematch WHERE request_id = (
-                 SELECT request_id FROM matching.pending_rematch ORDER BY queued_at FOR UPDATE SKIP LOCKED LIMIT 1)
-               RETURNING request_id)
-             SELECT request_id FROM claimed`,
-          )) as Array<{ request_id: string }>;
-          if (rows.length === 0) return true;
-          await lockRequest(manager, rows[0].request_id);
+          const claimed = await this.suggestions.claimRematch(manager);
+          if (claimed === null) return true;
+          await lockRequest(manager, claimed);
           await this.index.sync(manager);
-          await this.reconciler.reconcile(manager, [rows[0].request_id]);
+          await this.reconciler.reconcile(manager, [claimed]);
           return false;
         });
         if (done) return;

@@ -1,5 +1,5 @@
 import { MatchingEngine, type Suggestion } from '@capmatch/engine';
-import { toMatchOffer, toMatchRequest } from '../projections/to-match';
+import { toMatchOffer, toMatchRequest } from './to-match';
 import { offerSnapshot, requestSnapshot, type OfferOrigin } from '../../test/matching-fixtures';
 import { rankWithEntering, type LiveProposal } from './entering-offer';
 
@@ -20,19 +20,19 @@ describe('rankWithEntering', () => {
       const arriving = offerSnapshot('rw', seed % 2 ? 'north' : 'multilateral', { budgetUsd: 10000 + seed * 5000 });
       const request = toMatchRequest(requestSnapshot('rw', { budgetUsd: 50000 + seed * 1000 }), 'open');
       const before = new MatchingEngine({ topK: 3 });
-      for (const o of others) before.upsertOffer(toMatchOffer(o, 'open', o.slots));
+      for (const o of others) before.upsertOffer(toMatchOffer(o, 'open'));
       const current = before.matchRequest(request);
       const after = new MatchingEngine({ topK: 3 });
-      for (const o of [...others, arriving]) after.upsertOffer(toMatchOffer(o, 'open', o.slots));
-      const fast = rankWithEntering(request, current.map(live), toMatchOffer(arriving, 'open', 2), new Set(), 3);
+      for (const o of [...others, arriving]) after.upsertOffer(toMatchOffer(o, 'open'));
+      const fast = rankWithEntering(request, current.map(live), toMatchOffer(arriving, 'open'), new Set(), 3);
       expect(canonical(fast as Suggestion[])).toEqual(canonical(after.matchRequest(request)));
     }
   });
 
   it('does not apply to offers that can form triangular bundles', () => {
     const request = toMatchRequest(requestSnapshot('rw'), 'open');
-    expect(rankWithEntering(request, [], toMatchOffer(offerSnapshot('rw', 'south'), 'open', 1), new Set(), 5)).toBeNull();
+    expect(rankWithEntering(request, [], toMatchOffer(offerSnapshot('rw', 'south'), 'open'), new Set(), 5)).toBeNull();
     const facilitator = offerSnapshot('rw', 'north', { role: 'facilitator' });
-    expect(rankWithEntering(request, [], toMatchOffer(facilitator, 'open', 1), new Set(), 5)).toBeNull();
+    expect(rankWithEntering(request, [], toMatchOffer(facilitator, 'open'), new Set(), 5)).toBeNull();
   });
 });

@@ -3,20 +3,8 @@ import type { ConfigType } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import { MatchingEngine, type MatchOffer, type MatchRequest } from '@capmatch/engine';
 import { matchingConfig } from '../matching.config';
-import { toMatchOffer, toMatchRequest, type OfferRow, type RequestRow } from '../projections/to-match';
-
-// Paged, each table through its seq index: the service's tables may have no statistics yet
-// (fresh database, autovacuum off), and the plain UNION then got parallel scans of every offer.
-const PULL_PAGE = 2000;
-const PULL_SQL = `
-  (SELECT 'r' AS kind, id, seq, status, 0 AS free, snapshot FROM matching.request_projections
-   WHERE seq > $1 ORDER BY seq LIMIT ${PULL_PAGE})
-  UNION ALL
-  (SELECT 'o', id, seq, status, slots - used_slots, snapshot FROM matching.offer_projections
-   WHERE seq > $1 ORDER BY seq LIMIT ${PULL_PAGE})
-  ORDER BY seq LIMIT ${PULL_PAGE}`;
-
-type PulledRow = (RequestRow | OfferRow) & { kind: 'r' | 'o' };
+import { ProjectionStore, type PulledRow } from '../store/projection-store';
+import { toMatchOffer, toMatchRequest, type OfferRow, type RequestRow } from './to-match';
 
 /**
  * This instance's in-memory picture of the projections: the engine's offer index plus the
@@ -41,7 +29,10 @@ export class ProjectionIndex {
   private readonly syncedIn = new WeakSet<EntityManager>();
   private lastSeq = 0;
 
-  constructor(@Inject(matchingConfig.KEY) cfg: ConfigType<typeof matchingConfig>) {
+  constructor(
+    @Inject(matchingConfig.KEY) cfg: ConfigType<typeof matchingConfig>,
+    private readonly store: ProjectionStore,
+  ) {
     this.engine = new MatchingEngine({ topK: cfg.MATCH_TOP_K });
   }
 
@@ -72,10 +63,10 @@ export class ProjectionIndex {
     // Reloaded from this transaction's own (uncommitted) rows: still suspect should it roll back.
     for (const id of this.writtenBy.get(manager) ?? []) this.suspects.add(id);
     for (;;) {
-      const rows = (await manager.query(PULL_SQL, [this.lastSeq])) as PulledRow[];
+      const rows = await this.store.pull(manager, this.lastSeq);
       for (const row of rows) this.apply(row);
       if (rows.length > 0) this.lastSeq = Math.max(this.lastSeq, Number(rows[rows.length - 1].seq));
-      if (rows.length < PULL_PAGE) return;
+      if (rows.length < this.store.pageSize) return;
     }
   }
 
@@ -116,12 +107,7 @@ export class ProjectionIndex {
   private async reload(manager: EntityManager): Promise<void> {
     const ids = [...this.suspects];
     this.suspects.clear();
-    const rows = (await manager.query(
-      `SELECT 'r' AS kind, id, seq, status, 0 AS free, snapshot FROM matching.request_projections WHERE id = ANY($1::uuid[])
-       UNION ALL
-       SELECT 'o', id, seq, status, slots - used_slots, snapshot FROM matching.offer_projections WHERE id = ANY($1::uuid[])`,
-      [ids],
-    )) as PulledRow[];
+    const rows = await this.store.reload(manager, ids);
     for (const id of ids) {
       this.requests.delete(id);
       this.offers.delete(id);
@@ -136,7 +122,7 @@ export class ProjectionIndex {
     if ((this.seqOf.get(row.id) ?? -1) > seq) return;
     this.seqOf.set(row.id, seq);
     if (row.kind === 'r') this.setRequest(toMatchRequest((row as RequestRow).snapshot, row.status));
-    else this.setOffer(toMatchOffer((row as OfferRow).snapshot, row.status, (row as OfferRow).free));
+    else this.setOffer(toMatchOffer((row as OfferRow).snapshot, row.status));
   }
 
   private setRequest(request: MatchRequest): void {

@@ -4,21 +4,31 @@ import type { EntityManager } from 'typeorm';
 import type { NewEvent } from '@capmatch/contracts';
 import { OutboxService } from '@capmatch/platform';
 import type { MatchOffer, MatchRequest, Suggestion } from '@capmatch/engine';
-import { rankWithEntering, type LiveProposal } from './entering-offer';
+import { PartnershipStore } from '../store/partnership-store';
+import { SuggestionStore, type LiveOrRejectedRow, type NewProposal, type Rescored, type Superseded } from '../store/suggestion-store';
+import { rankWithEntering } from './entering-offer';
 import { matchingMetrics } from './matching-metrics';
 import { ProjectionIndex } from './projection-index.service';
 import { supersedeReason } from './supersede-reason';
-import { SuggestionWriter, type NewProposal, type Superseded, type Rescored } from './suggestion-writer.service';
 
-interface LiveRow extends LiveProposal {
-  id: string;
-  request_id: string;
-}
+type LiveRow = LiveOrRejectedRow;
 
 /** An offer that changed, and the requests it may only enter (see entering-offer.ts). */
 export interface EnteringOffer {
   offer: MatchOffer;
   requestIds: ReadonlySet<string>;
+}
+
+export interface ReconcileOptions {
+  /** The state of requests changed in this transaction (not yet in the index). */
+  overrides?: ReadonlyMap<string, MatchRequest>;
+  /**
+   * Requests an offer may only enter (it is in none of their proposals), which lets them skip
+   * the full ranking when the offer cannot form bundles (entering-offer.ts).
+   */
+  entering?: EnteringOffer;
+  /** The requests were first projected by this transaction: no suggestions, nothing rejected, nothing to read. */
+  fresh?: boolean;
 }
 
 export interface ReconcileOutcome {
@@ -36,6 +46,8 @@ export interface ReconcileOutcome {
  * updated in place without an event: it is still the same proposal of the same combination,
  * and a new id would break links reviewers already hold.
  *
+ * A request with a pending or agreed partnership gets no proposals: it is taken.
+ *
  * The caller holds the locks of match-locks.ts and synced the index in this transaction.
  */
 @Injectable()
@@ -44,28 +56,16 @@ export class Reconciler {
 
   constructor(
     private readonly index: ProjectionIndex,
-    private readonly writer: SuggestionWriter,
+    private readonly suggestions: SuggestionStore,
+    private readonly partnerships: PartnershipStore,
     private readonly outbox: OutboxService,
   ) {}
 
-  /**
-   * `overrides` gives the state of requests changed in this transaction (not yet in the index).
-   * `entering` names requests an offer may only enter (it is in none of their proposals), which
-   * lets them skip the full ranking when the offer cannot form bundles (entering-offer.ts).
-   * `fresh` says the requests were first projected by this transaction: they have no
-   * suggestions and no rejected combinations, so there is nothing to read.
-   */
-  async reconcile(
-    manager: EntityManager,
-    requestIds: readonly string[],
-    overrides: ReadonlyMap<string, MatchRequest> = new Map(),
-    entering?: EnteringOffer,
-    fresh = false,
-  ): Promise<ReconcileOutcome> {
+  async reconcile(manager: EntityManager, requestIds: readonly string[], options: ReconcileOptions = {}): Promise<ReconcileOutcome> {
     const ids = [...new Set(requestIds)];
     if (ids.length === 0) return { proposed: 0, superseded: 0, rescored: 0 };
     const stop = matchingMetrics().reconcileSeconds.startTimer();
-    const outcome = await this.run(manager, ids, overrides, entering, fresh);
+    const outcome = await this.run(manager, ids, options);
     stop();
     const { changes } = matchingMetrics();
     changes.inc({ change: 'proposed' }, outcome.proposed);
@@ -74,22 +74,10 @@ export class Reconciler {
     return outcome;
   }
 
-  private async run(
-    manager: EntityManager,
-    ids: string[],
-    overrides: ReadonlyMap<string, MatchRequest>,
-    entering: EnteringOffer | undefined,
-    fresh: boolean,
-  ): Promise<ReconcileOutcome> {
-    // One round trip for both: the live proposals and the rejected combinations (rule 8).
-    const rows = fresh ? [] : ((await manager.query(
-      `SELECT 'live' AS kind, id, request_id, combination_key, offer_ids, cooperation_type, score, explanation
-       FROM matching.suggestions WHERE request_id = ANY($1::uuid[]) AND status = 'proposed'
-       UNION ALL
-       SELECT 'rejected', suggestion_id, request_id, combination_key, NULL, NULL, NULL, NULL FROM matching.rejected_combinations
-       WHERE request_id = ANY($1::uuid[])`,
-      [ids],
-    )) as Array<LiveRow & { kind: 'live' | 'rejected' }>);
+  private async run(manager: EntityManager, ids: string[], options: ReconcileOptions): Promise<ReconcileOutcome> {
+    const { overrides = new Map<string, MatchRequest>(), entering, fresh = false } = options;
+    const rows = fresh ? [] : await this.suggestions.liveAndRejected(manager, ids);
+    const engaged = fresh ? new Set<string>() : await this.partnerships.engagedAmong(manager, ids);
     const live = rows.filter((r) => r.kind === 'live');
     const rejected = new Map<string, Set<string>>();
     for (const r of rows) {
@@ -106,7 +94,8 @@ export class Reconciler {
       const request = overrides.get(id) ?? this.index.request(id);
       const keys = rejected.get(id) ?? new Set<string>();
       const liveRows = liveByRequest.get(id) ?? [];
-      const wanted = request && request.status === 'open' ? this.rank(request, keys, liveRows, entering) : [];
+      const open = request !== undefined && request.status === 'open' && !engaged.has(id);
+      const wanted = open ? this.rank(request, keys, liveRows, entering) : [];
       const current = new Map(liveRows.map((row) => [row.combination_key, row]));
       for (const suggestion of wanted) {
         const row = current.get(suggestion.key);
@@ -117,15 +106,17 @@ export class Reconciler {
         current.delete(suggestion.key);
       }
       for (const row of current.values()) {
-        const reason = supersedeReason(request, row.offer_ids, (o) => this.index.offer(o), keys, this.index.topK);
+        const reason = engaged.has(id)
+          ? 'the request has a pending or agreed partnership'
+          : supersedeReason(request, row.offer_ids, (o) => this.index.offer(o), keys, this.index.topK);
         superseded.push({ id: row.id, reason });
       }
     }
 
     const now = new Date();
-    await this.writer.supersede(manager, superseded, now);
-    await this.writer.rescore(manager, rescored, now);
-    const written = await this.writer.propose(manager, proposals, now);
+    await this.suggestions.supersede(manager, superseded, now);
+    await this.suggestions.rescore(manager, rescored, now);
+    const written = await this.suggestions.propose(manager, proposals, now);
     if (written.length > 0) {
       const events: NewEvent[] = written.map((s) => ({ type: 'suggestion.proposed', aggregateId: s.id, version: 1, payload: s }));
       await this.outbox.addAll(manager, events);

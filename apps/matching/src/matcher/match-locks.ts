@@ -5,9 +5,9 @@ import type { EntityManager } from 'typeorm';
 //
 // Lock protocol (acquired in this order, so no two transactions can wait on each other in a
 // cycle):
-// 1. the match gate: SHARED for work on one request at a time (a request event, a rejection, a
-//    re-match: a request's own change alters no other request's suggestions), EXCLUSIVE for
-//    offer events and accepts (they change what every request could be matched with).
+// 1. the match gate: SHARED for work on one request at a time (a request event, a rejection, an
+//    accept, a partnership step, a re-match: a request's own change alters no other request's
+//    suggestions), EXCLUSIVE for offer events (they change what every request could be matched with).
 //    Exclusive holders see every committed request and offer and nobody matches against a stale
 //    offer meanwhile; shared holders run in parallel. The platform batches several events into
 //    one transaction, so an offer event may follow request events that took the gate shared:
@@ -23,10 +23,8 @@ import type { EntityManager } from 'typeorm';
 //    writes get their seq in commit order, so an instance that has seen seq N has seen every
 //    write numbered below N (projection-index.service.ts relies on it). Event handlers write
 //    seq 0 and a deferred trigger numbers the rows at commit (migration
-//    StampProjectionsAtCommit), so concurrent batches wait on it only for the commit itself;
-//    accepts number their rows with stampProjections.
+//    StampProjectionsAtCommit), so concurrent batches wait on it only for the commit itself.
 const GATE = [7301, 1] as const;
-const SEQ = [7301, 2] as const;
 const REQUEST_CLASS = 7302;
 
 /** The gate mode each running transaction holds (a batch's handlers share one manager). */
@@ -64,26 +62,3 @@ export async function lockRequest(manager: EntityManager, requestId: string): Pr
 
 /** The NOTIFY channel on which every instance learns that projections moved on. */
 export const PROJECTION_CHANNEL = 'capmatch_matching_projections';
-
-/**
- * Numbers the given projection rows in commit order and wakes the other instances. Must be the
- * transaction's last statement that waits on a lock: the seq lock is held until commit.
- */
-export async function stampProjections(
-  manager: EntityManager,
-  rows: { requests?: readonly string[]; offers?: readonly string[] },
-): Promise<void> {
-  const requests = rows.requests ?? [];
-  const offers = rows.offers ?? [];
-  if (requests.length + offers.length === 0) return;
-  await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [...SEQ]);
-  // One round trip: both tables numbered and the wake-up queued (delivered at commit).
-  await manager.query(
-    `WITH r AS (
-       UPDATE matching.request_projections SET seq = nextval('matching.projection_seq') WHERE id = ANY($1::uuid[]) RETURNING 1),
-     o AS (
-       UPDATE matching.offer_projections SET seq = nextval('matching.projection_seq') WHERE id = ANY($2::uuid[]) RETURNING 1)
-     SELECT pg_notify($3, '') FROM (SELECT count(*) FROM r UNION ALL SELECT count(*) FROM o) AS written LIMIT 1`,
-    [requests, offers, PROJECTION_CHANNEL],
-  );
-}

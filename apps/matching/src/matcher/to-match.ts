@@ -1,24 +1,8 @@
 import type { OfferSnapshot, RequestSnapshot } from '@capmatch/contracts';
 import type { MatchOffer, MatchRequest } from '@capmatch/engine';
+export type { OfferRow, RequestRow } from '../store/projection-store';
 
-/** A request projection row as the index loads it. */
-export interface RequestRow {
-  id: string;
-  seq: string | number;
-  status: string;
-  snapshot: RequestSnapshot;
-}
-
-/** An offer projection row; `free` is this service's own count of free slots. */
-export interface OfferRow {
-  id: string;
-  seq: string | number;
-  status: string;
-  free: number;
-  snapshot: OfferSnapshot;
-}
-
-/** The engine's view of a request; `status` is the projection's (a local accept wins). */
+/** The engine's view of a request; `status` is the projection's. */
 export function toMatchRequest(s: RequestSnapshot, status: string): MatchRequest {
   return {
     id: s.id,
@@ -38,11 +22,10 @@ export function toMatchRequest(s: RequestSnapshot, status: string): MatchRequest
 }
 
 /**
- * The engine's view of an offer. Remaining slots are the lower of the offers service's figure
- * (which lags behind our partnerships) and our own count, so an offer we just filled is never
- * suggested again while the offers service catches up.
+ * The engine's view of an offer. Remaining slots are the offers service's count, the authority
+ * (`slots` − pending − agreed partnerships): matching keeps no count of its own.
  */
-export function toMatchOffer(s: OfferSnapshot, status: string, free: number): MatchOffer {
+export function toMatchOffer(s: OfferSnapshot, status: string): MatchOffer {
   return {
     id: s.id,
     providerId: s.providerId,
@@ -58,6 +41,6 @@ export function toMatchOffer(s: OfferSnapshot, status: string, free: number): Ma
     budgetUsd: s.budgetUsd,
     window: s.window,
     status,
-    remainingSlots: Math.max(0, Math.min(s.remainingSlots, free)),
+    remainingSlots: Math.max(0, s.remainingSlots),
   };
 }
