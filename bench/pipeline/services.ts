@@ -1,4 +1,4 @@
-// Starts the three BUILT services as child processes for the pipeline benchmark, exactly as
+// Starts the four BUILT services as child processes for the pipeline benchmark, exactly as
 // `npm run start:*` would, but on spare loopback ports, with their own database and queue
 // prefix, so a benchmark never touches a developer's data and can run next to `npm start`.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -12,8 +12,12 @@ import { Client } from 'pg';
 import type { ServiceName, ServiceUrls } from '../../scripts/lib/capmatch-client';
 
 const ROOT = resolve(__dirname, '..', '..');
-const ORDER: ServiceName[] = ['requests', 'offers', 'matching'];
-const PORT_VARIABLE: Record<ServiceName, string> = { requests: 'REQUESTS_PORT', offers: 'OFFERS_PORT', matching: 'MATCHING_PORT' };
+/** The notifications service runs too: it consumes offer and saga events, so without it the queues never go quiet. */
+type Launched = ServiceName | 'notifications';
+const ORDER: Launched[] = ['requests', 'offers', 'matching', 'notifications'];
+const PORT_VARIABLE: Record<Launched, string> = {
+  requests: 'REQUESTS_PORT', offers: 'OFFERS_PORT', matching: 'MATCHING_PORT', notifications: 'NOTIFICATIONS_PORT',
+};
 
 export interface BenchEnvironment {
   databaseUrl: string;
@@ -27,9 +31,9 @@ export interface RunningServices {
   logs: string[];
   stop(): Promise<void>;
   /** Kills one service with a signal (SIGKILL: no draining) and waits for it to exit. */
-  kill(service: ServiceName, signal?: NodeJS.Signals): Promise<void>;
+  kill(service: Launched, signal?: NodeJS.Signals): Promise<void>;
   /** Starts a killed service again on its port, with the same environment; resolves once ready. */
-  restart(service: ServiceName): Promise<void>;
+  restart(service: Launched): Promise<void>;
 }
 
 export function ensureBuilt(): void {
@@ -106,10 +110,10 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts requests, offers and matching one after another, each once /health/ready answers. */
+/** Starts requests, offers, matching and notifications one after another, each once /health/ready answers. */
 export async function startServices(env: BenchEnvironment, extraEnv: Record<string, string> = {}): Promise<RunningServices> {
-  const children = new Map<ServiceName, ChildProcess>();
-  const ports = new Map<ServiceName, number>();
+  const children = new Map<Launched, ChildProcess>();
+  const ports = new Map<Launched, number>();
   const logs: string[] = [];
   const urls = {} as ServiceUrls;
   const stop = async () => {
@@ -118,7 +122,7 @@ export async function startServices(env: BenchEnvironment, extraEnv: Record<stri
       if (child) await stopChild(child);
     }
   };
-  const launch = async (service: ServiceName) => {
+  const launch = async (service: Launched) => {
     const port = ports.get(service) ?? (await sparePort());
     ports.set(service, port);
     const log = join(tmpdir(), `capmatch-bench-${service}.log`);
@@ -147,10 +151,11 @@ export async function startServices(env: BenchEnvironment, extraEnv: Record<stri
     child.stdout?.pipe(out);
     child.stderr?.pipe(out);
     children.set(service, child);
-    urls[service] = `http://127.0.0.1:${port}`;
-    await waitReady(urls[service], child, service, log);
+    const url = `http://127.0.0.1:${port}`;
+    if (service !== 'notifications') urls[service] = url;
+    await waitReady(url, child, service, log);
   };
-  const kill = async (service: ServiceName, signal: NodeJS.Signals = 'SIGKILL') => {
+  const kill = async (service: Launched, signal: NodeJS.Signals = 'SIGKILL') => {
     const child = children.get(service);
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((done) => {
