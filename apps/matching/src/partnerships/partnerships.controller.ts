@@ -1,8 +1,8 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import type { LegacyPartnershipSnapshot } from '@capmatch/contracts';
-import { ApiProblemResponses, CurrentUser, InvalidFieldsException, paginate, type AuthUser, type Page } from '@capmatch/platform';
+import { ApiProblemResponses, CurrentUser, paginate, UuidParam, type AuthUser, type Page } from '@capmatch/platform';
 import { toPartnershipView } from '../suggestions/suggestion.mapper';
 import { restrictToVisible } from '../suggestions/visibility';
 import { ListPartnershipsQuery, PartnershipDto, PartnershipPageDto } from './partnership.dto';
@@ -41,8 +41,7 @@ export class PartnershipsController {
   @ApiProblemResponses(400, 401, 404, 429)
   async get(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new InvalidFieldsException([{ field: 'id', message: 'id must be a UUID' }]) }))
-    id: string,
+    @UuidParam('id') id: string,
   ): Promise<LegacyPartnershipSnapshot> {
     const qb = this.dataSource.getRepository(PartnershipEntity).createQueryBuilder('p').where('p.id = :id', { id });
     const found = await restrictToVisible(qb, 'p', user).getOne();

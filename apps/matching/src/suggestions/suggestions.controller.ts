@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { LegacyPartnershipSnapshot } from '@capmatch/contracts';
 import {
-  ApiProblemResponses, CurrentUser, InvalidFieldsException, PageQuery, Roles, type AuthUser, type Page,
+  ApiProblemResponses, CurrentUser, PageQuery, Roles, UuidParam, type AuthUser, type Page,
 } from '@capmatch/platform';
 import { PartnershipDto } from '../partnerships/partnership.dto';
 import { AcceptService } from './accept.service';
@@ -12,8 +12,7 @@ import { RejectSuggestionDto } from './reject-suggestion.dto';
 import { SuggestionQueries, type HistoryEntry, type SuggestionView } from './suggestion-queries.service';
 import { SuggestionDto, SuggestionHistoryPageDto, SuggestionPageDto } from './suggestion.dto';
 
-const SuggestionId = () =>
-  Param('id', new ParseUUIDPipe({ exceptionFactory: () => new InvalidFieldsException([{ field: 'id', message: 'id must be a UUID' }]) }));
+const SuggestionId = () => UuidParam('id');
 
 const VISIBILITY =
   'A country sees suggestions for its own requests, a donor those holding an offer of its provider, ' +

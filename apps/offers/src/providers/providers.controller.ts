@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
-import { ApiProblemResponses, type AuthUser, CurrentUser, Idempotent, Roles } from '@capmatch/platform';
+import { ApiProblemResponses, type AuthUser, CurrentUser, Idempotent, Roles, UuidParam } from '@capmatch/platform';
 import { CreateProviderDto } from './create-provider.dto';
 import { ListProvidersDto } from './list-providers.dto';
 import { ProviderResponseDto, toProviderResponse } from './provider-response.dto';
@@ -50,8 +50,8 @@ export class ProvidersController {
   @Get(':id')
   @ApiOperation({ summary: 'One provider (any authenticated role)' })
   @ApiOkResponse({ type: ProviderResponseDto })
-  @ApiProblemResponses(401, 404, 429)
-  async get(@Param('id') id: string): Promise<ProviderResponseDto> {
+  @ApiProblemResponses(400, 401, 404, 429)
+  async get(@UuidParam('id') id: string): Promise<ProviderResponseDto> {
     return toProviderResponse(await this.providers.get(id));
   }
 }

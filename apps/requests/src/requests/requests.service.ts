@@ -2,14 +2,14 @@ import { ConflictException, Injectable, Logger, NotFoundException } from '@nestj
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RequestSnapshot } from '@capmatch/contracts';
-import { InvalidFieldsException, type AuthUser } from '@capmatch/platform';
+import { InvalidFieldsException, isCalendarDate, type AuthUser } from '@capmatch/platform';
 import { COOPERATION_TYPES, classificationOn } from '@capmatch/taxonomy';
 import type { CreateRequestDto } from './create-request.dto';
 import { mayManage } from './request-access';
 import { RequestRecorder } from './request-recorder.service';
 import { RequestEntity } from './request.entity';
 import { toSnapshot } from './request.mapper';
-import { countryRefusal, isCalendarDate } from './request.validators';
+import { countryRefusal } from './request-country';
 import type { UpdateRequestDto } from './update-request.dto';
 
 /** An empty list of accepted cooperation types would make a request unmatchable: it means all. */
