@@ -52,6 +52,8 @@ export { bodyShapeProblems, MAX_BODY_DEPTH, MAX_KEYS_PER_OBJECT } from './valida
 export { diffFields, type FieldDiff } from './audit/diff-fields';
 
 export { Idempotent } from './idempotency/idempotent.decorator';
+export { IdempotencyService } from './idempotency/idempotency.service';
+export { canonicalJson } from './idempotency/canonical-json';
 export { PageQuery, type Page } from './pagination/page-query.dto';
 export { paginate, type SortKey } from './pagination/paginate';
 export { encodeCursor, decodeCursor } from './pagination/cursor';

@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { LegacyPartnershipSnapshot } from '@capmatch/contracts';
-import { OutboxService, type AuthUser } from '@capmatch/platform';
+import { IdempotencyService, OutboxService, type AuthUser } from '@capmatch/platform';
 import { lockGateExclusive, stampProjections } from '../matching/match-locks';
 import { RematchService } from '../matching/rematch.service';
 import { SuggestionWriter } from '../matching/suggestion-writer.service';
@@ -29,6 +29,7 @@ export class AcceptService {
     private readonly writer: SuggestionWriter,
     private readonly outbox: OutboxService,
     private readonly rematch: RematchService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async accept(user: AuthUser, id: string): Promise<LegacyPartnershipSnapshot> {
@@ -47,6 +48,7 @@ export class AcceptService {
       await this.rematch.enqueue(manager, lost);
       await this.outbox.add(manager, { type: 'partnership.created', aggregateId: snapshot.id, version: 1, payload: snapshot });
       await stampProjections(manager, { requests: [suggestion.requestId], offers: suggestion.offerIds });
+      await this.idempotency.recordIn(manager, snapshot);
       return { partnership: snapshot, lost };
     });
     // After the commit: refill the requests that lost a proposal; a failure here is retried

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { LegacyPartnershipSnapshot } from '@capmatch/contracts';
 import {
-  ApiProblemResponses, CurrentUser, PageQuery, Roles, UuidParam, type AuthUser, type Page,
+  ApiProblemResponses, CurrentUser, Idempotent, PageQuery, Roles, UuidParam, type AuthUser, type Page,
 } from '@capmatch/platform';
 import { PartnershipDto } from '../partnerships/partnership.dto';
 import { AcceptService } from './accept.service';
@@ -57,16 +57,17 @@ export class SuggestionsController {
 
   @Post(':id/accept')
   @Roles('coordinator', 'admin')
+  @Idempotent()
   @ApiOperation({
     summary: 'Accept a proposed suggestion: it becomes a partnership',
     description:
       'Takes one slot of every offer in it; the request becomes matched and its other proposals superseded; an offer ' +
       'left with no slot has its other proposals superseded. 409 when the suggestion is not proposed, the request is ' +
       'not open, or an offer is not open or has no slot left (of racing accepts for a last slot exactly one wins). ' +
-      'Emits `partnership.created`. No body.',
+      'Emits `partnership.created`. No body. Honours `Idempotency-Key`.',
   })
   @ApiResponse({ status: 201, type: PartnershipDto, description: 'The partnership created' })
-  @ApiProblemResponses(400, 401, 403, 404, 409, 429)
+  @ApiProblemResponses(400, 401, 403, 404, 409, 422, 429)
   accept(@CurrentUser() user: AuthUser, @SuggestionId() id: string): Promise<LegacyPartnershipSnapshot> {
     return this.accepts.accept(user, id);
   }

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OfferSnapshot } from '@capmatch/contracts';
-import { type AuthUser, InvalidFieldsException, OutboxService } from '@capmatch/platform';
+import { type AuthUser, IdempotencyService, InvalidFieldsException, OutboxService } from '@capmatch/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ProviderEntity } from '../providers/provider.entity';
 import { recordHistory } from './history-entry';
@@ -27,6 +27,7 @@ export class OffersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly input: OfferInputService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async create(dto: CreateOfferDto, user: AuthUser): Promise<OfferSnapshot> {
@@ -44,6 +45,7 @@ export class OffersService {
         at: offer.createdAt,
       });
       await this.outbox.add(manager, { type: 'offer.published', aggregateId: offer.id, version: 1, payload: snapshot });
+      await this.idempotency.recordIn(manager, snapshot);
     });
     this.logger.log({ offerId: offer.id, providerId: offer.providerId, origin: offer.origin }, 'offer published');
     return snapshot;

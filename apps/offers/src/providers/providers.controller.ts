@@ -26,7 +26,7 @@ export class ProvidersController {
   @ApiCreatedResponse({ type: ProviderResponseDto })
   @ApiProblemResponses(400, 401, 403, 413, 422, 429)
   async create(@Body() dto: CreateProviderDto, @CurrentUser() user: AuthUser): Promise<ProviderResponseDto> {
-    return toProviderResponse(await this.providers.create(dto, user));
+    return this.providers.create(dto, user);
   }
 
   @Get()

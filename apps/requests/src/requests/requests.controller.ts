@@ -44,7 +44,6 @@ export class RequestsController {
       'A country focal point submits for the country in its token; coordinators and admins name `country`. ' +
       'Requests from countries classified developed, or unknown, are refused (400 on `country`).',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key from the same caller within 24 h returns the first answer' })
   @ApiResponse({ status: 201, type: RequestDto })
   @ApiProblemResponses(400, 401, 403, 413, 422, 429)
   create(@CurrentUser() user: AuthUser, @Body() body: CreateRequestDto): Promise<RequestSnapshot> {
