@@ -90,7 +90,7 @@ async function waitReady(url: string, child: ChildProcess, service: string, log:
   throw new Error(`${service} was not ready within 60 s; see ${log}`);
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((done) => {
     const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
@@ -102,49 +102,85 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+export interface ServiceProcess {
+  service: ServiceName;
+  url: string;
+  port: number;
+  log: string;
+  child: ChildProcess;
+  /** SIGTERM, SIGKILL after 20 s; resolves when it has exited. */
+  stop(): Promise<void>;
+}
+
+export interface SpawnOptions {
+  /** Reuse a port (a restart after a kill); a spare one by default. */
+  port?: number;
+  /** `dist` (built, as `npm run start:*`) or `source` (through @swc-node/register, for tests). */
+  from?: 'dist' | 'source';
+  /** Put the service in a process group of its own, so a test can signal the group. */
+  detached?: boolean;
+  extraEnv?: Record<string, string>;
+}
+
+/** Starts one service as a child process and resolves once /health/ready answers 200. */
+export async function spawnService(service: ServiceName, env: BenchEnvironment, options: SpawnOptions = {}): Promise<ServiceProcess> {
+  const port = options.port ?? (await sparePort());
+  const log = join(tmpdir(), `capmatch-${env.queuePrefix}-${service}.log`);
+  const out = createWriteStream(log, { flags: 'a' });
+  // BENCH_PROFILE=matching (or requests, offers) writes a V8 CPU profile of that service on exit.
+  const profile = process.env.BENCH_PROFILE === service ? ['--cpu-prof', `--cpu-prof-dir=${tmpdir()}`] : [];
+  const entry =
+    options.from === 'source'
+      ? ['-r', '@swc-node/register', join(ROOT, 'apps', service, 'src', 'main.ts')]
+      : [join(ROOT, 'dist', 'apps', service, 'src', 'main.js')];
+  const child = spawn(process.execPath, [...profile, ...entry], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.detached ?? false,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      ENV_FILE: '/nonexistent/.env',
+      HOST: '127.0.0.1',
+      [PORT_VARIABLE[service]]: String(port),
+      DATABASE_URL: env.databaseUrl,
+      REDIS_URL: env.redisUrl,
+      QUEUE_PREFIX: env.queuePrefix,
+      JWT_SECRET: env.jwtSecret,
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn',
+      ...options.extraEnv,
+    },
+  });
+  child.stdout?.pipe(out);
+  child.stderr?.pipe(out);
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () => stopChild(child);
+  try {
+    await waitReady(url, child, service, log);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { service, url, port, log, child, stop };
+}
+
 /** Starts requests, offers and matching one after another, each once /health/ready answers. */
 export async function startServices(env: BenchEnvironment, extraEnv: Record<string, string> = {}): Promise<RunningServices> {
-  const children: ChildProcess[] = [];
-  const logs: string[] = [];
+  const started: ServiceProcess[] = [];
   const urls = {} as ServiceUrls;
   const stop = async () => {
-    for (const child of [...children].reverse()) await stopChild(child);
+    for (const one of [...started].reverse()) await one.stop();
   };
   try {
     for (const service of ORDER) {
-      const port = await sparePort();
-      const log = join(tmpdir(), `capmatch-bench-${service}.log`);
-      logs.push(log);
-      const out = createWriteStream(log);
-      // BENCH_PROFILE=matching (or requests, offers) writes a V8 CPU profile of that service on exit.
-      const profile = process.env.BENCH_PROFILE === service ? ['--cpu-prof', `--cpu-prof-dir=${tmpdir()}`] : [];
-      const child = spawn(process.execPath, [...profile, join(ROOT, 'dist', 'apps', service, 'src', 'main.js')], {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          ENV_FILE: '/nonexistent/.env',
-          HOST: '127.0.0.1',
-          [PORT_VARIABLE[service]]: String(port),
-          DATABASE_URL: env.databaseUrl,
-          REDIS_URL: env.redisUrl,
-          QUEUE_PREFIX: env.queuePrefix,
-          JWT_SECRET: env.jwtSecret,
-          RATE_LIMIT_PER_MINUTE: '1000000',
-          LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn',
-          ...extraEnv,
-        },
-      });
-      child.stdout?.pipe(out);
-      child.stderr?.pipe(out);
-      children.push(child);
-      urls[service] = `http://127.0.0.1:${port}`;
-      await waitReady(urls[service], child, service, log);
+      const one = await spawnService(service, env, { extraEnv });
+      started.push(one);
+      urls[service] = one.url;
     }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { urls, logs, stop };
+  return { urls, logs: started.map((s) => s.log), stop };
 }
