@@ -64,7 +64,7 @@ export async function freshEnvironment(database: string, queuePrefix: string): P
   return { databaseUrl: base.toString(), redisUrl, queuePrefix, jwtSecret: randomBytes(32).toString('hex') };
 }
 
-function sparePort(): Promise<number> {
+export function sparePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -76,7 +76,7 @@ function sparePort(): Promise<number> {
   });
 }
 
-async function waitReady(url: string, child: ChildProcess, service: string, log: string): Promise<void> {
+export async function waitReady(url: string, child: ChildProcess, service: string, log: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${service} exited with code ${child.exitCode} during start-up; see ${log}`);
