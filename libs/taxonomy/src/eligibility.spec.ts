@@ -42,10 +42,12 @@ describe('isEligible', () => {
     expect(isEligible(requester('MNG'), rules({ groups: ['ldc'] }))).toBe(false);
   });
 
-  it('follows LDC graduation through the classification at submission', () => {
+  it('follows LDC graduation through the classification at submission, and the smooth transition after it', () => {
     const ldcOnly = rules({ groups: ['ldc'] });
-    expect(isEligible(requester('BGD', '2026-06-01'), ldcOnly)).toBe(true);
-    expect(isEligible(requester('BGD', '2026-11-25'), ldcOnly)).toBe(false);
+    expect(isEligible(requester('BGD', '2026-06-01'), ldcOnly, '2026-06-01')).toBe(true);
+    expect(requester('BGD', '2026-11-25').classification.ldc).toBe(false);
+    expect(isEligible(requester('BGD', '2026-11-25'), ldcOnly, '2026-11-25')).toBe(true);
+    expect(isEligible(requester('BGD', '2026-11-25'), ldcOnly, '2030-01-01')).toBe(false);
   });
 
   it('treats the lists as alternatives (OR)', () => {
