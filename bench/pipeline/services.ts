@@ -119,6 +119,8 @@ export interface SpawnOptions {
   from?: 'dist' | 'source';
   /** Put the service in a process group of its own, so a test can signal the group. */
   detached?: boolean;
+  /** Another checkout to run the service from (a "before" measurement on older code); this one by default. */
+  root?: string;
   extraEnv?: Record<string, string>;
 }
 
@@ -129,12 +131,13 @@ export async function spawnService(service: ServiceName, env: BenchEnvironment, 
   const out = createWriteStream(log, { flags: 'a' });
   // BENCH_PROFILE=matching (or requests, offers) writes a V8 CPU profile of that service on exit.
   const profile = process.env.BENCH_PROFILE === service ? ['--cpu-prof', `--cpu-prof-dir=${tmpdir()}`] : [];
+  const root = options.root ?? ROOT;
   const entry =
     options.from === 'source'
-      ? ['-r', '@swc-node/register', join(ROOT, 'apps', service, 'src', 'main.ts')]
-      : [join(ROOT, 'dist', 'apps', service, 'src', 'main.js')];
+      ? ['-r', '@swc-node/register', join(root, 'apps', service, 'src', 'main.ts')]
+      : [join(root, 'dist', 'apps', service, 'src', 'main.js')];
   const child = spawn(process.execPath, [...profile, ...entry], {
-    cwd: ROOT,
+    cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.detached ?? false,
     env: {
