@@ -26,6 +26,10 @@ export interface RunningServices {
   urls: ServiceUrls;
   logs: string[];
   stop(): Promise<void>;
+  /** Kills one service with a signal (SIGKILL: no draining) and waits for it to exit. */
+  kill(service: ServiceName, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts a killed service again on its port, with the same environment; resolves once ready. */
+  restart(service: ServiceName): Promise<void>;
 }
 
 export function ensureBuilt(): void {
@@ -170,20 +174,31 @@ export async function spawnService(service: ServiceName, env: BenchEnvironment, 
 
 /** Starts requests, offers and matching one after another, each once /health/ready answers. */
 export async function startServices(env: BenchEnvironment, extraEnv: Record<string, string> = {}): Promise<RunningServices> {
-  const started: ServiceProcess[] = [];
+  const running = new Map<ServiceName, ServiceProcess>();
   const urls = {} as ServiceUrls;
+  const logs: string[] = [];
   const stop = async () => {
-    for (const one of [...started].reverse()) await one.stop();
+    for (const service of [...ORDER].reverse()) await running.get(service)?.stop();
+  };
+  const launch = async (service: ServiceName) => {
+    const one = await spawnService(service, env, { extraEnv, port: running.get(service)?.port });
+    running.set(service, one);
+    urls[service] = one.url;
+    if (!logs.includes(one.log)) logs.push(one.log);
+  };
+  const kill = async (service: ServiceName, signal: NodeJS.Signals = 'SIGKILL') => {
+    const child = running.get(service)?.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((done) => {
+      child.once('exit', () => done());
+      child.kill(signal);
+    });
   };
   try {
-    for (const service of ORDER) {
-      const one = await spawnService(service, env, { extraEnv });
-      started.push(one);
-      urls[service] = one.url;
-    }
+    for (const service of ORDER) await launch(service);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { urls, logs: started.map((s) => s.log), stop };
+  return { urls, logs, stop, kill, restart: launch };
 }

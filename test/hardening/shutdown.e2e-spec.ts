@@ -36,7 +36,7 @@ describe('shutdown of npm run start:all by process group', () => {
   });
 
   it('drains every service once, survives a second signal, closes kept-alive connections politely, exits 0', async () => {
-    const ports = { REQUESTS_PORT: await sparePort(), OFFERS_PORT: await sparePort(), MATCHING_PORT: await sparePort() };
+    const ports = { REQUESTS_PORT: await sparePort(), OFFERS_PORT: await sparePort(), MATCHING_PORT: await sparePort(), NOTIFICATIONS_PORT: await sparePort() };
     startAll = spawn(process.execPath, ['scripts/start-all.mjs'], {
       cwd: ROOT,
       detached: true,
@@ -61,7 +61,7 @@ describe('shutdown of npm run start:all by process group', () => {
     expect(before.headers.connection).toBe('keep-alive');
 
     const services = execFileSync('ps', ['-o', 'pid=', '--ppid', String(startAll.pid)]).toString().trim().split(/\s+/).map(Number);
-    expect(services).toHaveLength(3);
+    expect(services).toHaveLength(Object.keys(ports).length);
     process.kill(-startAll.pid!, 'SIGTERM');
     await waitForLine(/\[requests\].*SIGTERM received: draining/);
     // The same socket, now that the requests service drains: answered, and told to close.
@@ -73,7 +73,7 @@ describe('shutdown of npm run start:all by process group', () => {
     for (const pid of services) process.kill(pid, 'SIGTERM');
 
     expect(await exited).toBe(0);
-    for (const service of ['requests', 'offers', 'matching']) {
+    for (const service of ['requests', 'offers', 'matching', 'notifications']) {
       const own = lines.filter((l) => l.startsWith(`[${service}]`));
       expect(own.filter((l) => /SIGTERM received: draining/.test(l))).toHaveLength(1);
       expect(own.some((l) => /received again while draining/.test(l))).toBe(true);
