@@ -24,9 +24,12 @@ export class BusEnv {
   @Type(() => Number) @IsInt() @Min(60) @Max(90 * 24 * 3600)
   BUS_KEEP_FAILED_SECONDS = 14 * 24 * 3600;
 
-  /** Jobs one worker takes from Redis at once (they share BUS_CONCURRENCY / BUS_HANDLER_BATCH connections). */
-  @Type(() => Number) @IsInt() @Min(1) @Max(500)
-  BUS_CONCURRENCY = 64;
+  /**
+   * Jobs one worker takes from Redis at once. They share BUS_CONCURRENCY / BUS_HANDLER_BATCH
+   * transactions at a time, never more than half of DB_POOL_SIZE (see transactionSlots).
+   */
+  @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  BUS_CONCURRENCY = 128;
 
   /**
    * Most events handled in one database transaction (group commit). 1 gives every event its
@@ -62,4 +65,13 @@ export class BusEnv {
 }
 
 export const busConfig = defineConfig('bus', BusEnv);
+
+/**
+ * How many handler transactions the worker runs at once: enough for BUS_CONCURRENCY jobs in
+ * batches of BUS_HANDLER_BATCH, but at most half the pool, so HTTP requests and the relay
+ * always find a connection (a worker holding the whole pool would stall its own service).
+ */
+export function transactionSlots(cfg: Pick<BusEnv, 'BUS_CONCURRENCY' | 'BUS_HANDLER_BATCH'>, poolSize: number): number {
+  return Math.max(1, Math.min(Math.ceil(cfg.BUS_CONCURRENCY / cfg.BUS_HANDLER_BATCH), Math.floor(poolSize / 2)));
+}
 export type BusSettings = BusEnv;

@@ -5,7 +5,7 @@ import type IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { QUEUES, validateEvent, type AnyEvent, type ServiceName } from '@capmatch/contracts';
 import { coreConfig } from '../config/core.config';
-import { busConfig } from './bus.config';
+import { busConfig, transactionSlots } from './bus.config';
 import { BUS_SERVICE } from './bus.constants';
 import { busMetrics } from './bus-metrics';
 import { bullReady, busRedis, closeRedis, settled } from './bus-redis';
@@ -38,7 +38,7 @@ export class EventWorker implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(coreConfig.KEY) private readonly core: ConfigType<typeof coreConfig>,
   ) {
     this.queueName = QUEUES[service];
-    const parallel = Math.ceil(cfg.BUS_CONCURRENCY / cfg.BUS_HANDLER_BATCH);
+    const parallel = transactionSlots(cfg, core.DB_POOL_SIZE);
     this.batcher = new EventBatcher(dataSource, inbox, service, cfg.BUS_HANDLER_BATCH, parallel);
   }
 
