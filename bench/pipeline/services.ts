@@ -1,19 +1,18 @@
 // Starts the three BUILT services as child processes for the pipeline benchmark, exactly as
 // `npm run start:*` would, but on spare loopback ports, with their own database and queue
 // prefix, so a benchmark never touches a developer's data and can run next to `npm start`.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import IORedis from 'ioredis';
 import { Client } from 'pg';
+import { createRedis, deleteKeys } from '@capmatch/platform';
 import type { ServiceName, ServiceUrls } from '../../scripts/lib/capmatch-client';
+import { entryOf, startChildService, type ChildService } from '../../test/support/child-service';
 
 const ROOT = resolve(__dirname, '..', '..');
 const ORDER: ServiceName[] = ['requests', 'offers', 'matching'];
-const PORT_VARIABLE: Record<ServiceName, string> = { requests: 'REQUESTS_PORT', offers: 'OFFERS_PORT', matching: 'MATCHING_PORT' };
 
 export interface BenchEnvironment {
   databaseUrl: string;
@@ -29,7 +28,7 @@ export interface RunningServices {
 }
 
 export function ensureBuilt(): void {
-  const missing = ORDER.filter((svc) => !existsSync(join(ROOT, 'dist', 'apps', svc, 'src', 'main.js')));
+  const missing = ORDER.filter((svc) => !existsSync(entryOf(svc, 'dist')));
   if (missing.length === 0) return;
   process.stderr.write(`dist is missing ${missing.join(', ')}: running npm run build\n`);
   const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
@@ -48,14 +47,9 @@ export async function freshEnvironment(database: string, queuePrefix: string): P
   } finally {
     await admin.end();
   }
-  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 1 });
+  const redis = createRedis({ REDIS_URL: redisUrl, REDIS_CLUSTER: process.env.REDIS_CLUSTER === 'true' }, 'client', 'capmatch-bench');
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await deleteKeys(redis, `*${queuePrefix}:*`);
   } finally {
     redis.disconnect();
   }
@@ -64,87 +58,42 @@ export async function freshEnvironment(database: string, queuePrefix: string): P
   return { databaseUrl: base.toString(), redisUrl, queuePrefix, jwtSecret: randomBytes(32).toString('hex') };
 }
 
-function sparePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
+/** The environment of a built service started by a bench: production mode, its own database and prefix. */
+export function serviceEnv(env: BenchEnvironment): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    ENV_FILE: '/nonexistent/.env',
+    DATABASE_URL: env.databaseUrl,
+    REDIS_URL: env.redisUrl,
+    QUEUE_PREFIX: env.queuePrefix,
+    JWT_SECRET: env.jwtSecret,
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn',
+  };
 }
 
-async function waitReady(url: string, child: ChildProcess, service: string, log: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${service} exited with code ${child.exitCode} during start-up; see ${log}`);
-    try {
-      if ((await fetch(`${url}/health/ready`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${service} was not ready within 60 s; see ${log}`);
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      done();
-    });
-    child.kill('SIGTERM');
+/** Starts one built service; BENCH_PROFILE=<service> writes a V8 CPU profile of it on exit. */
+export function startBenchService(service: ServiceName, env: BenchEnvironment, extraEnv: Record<string, string> = {}, instance = ''): Promise<ChildService> {
+  return startChildService({
+    service,
+    env: { ...serviceEnv(env), ...extraEnv },
+    log: join(tmpdir(), `capmatch-bench-${service}${instance}.log`),
+    nodeArgs: process.env.BENCH_PROFILE === service ? ['--cpu-prof', `--cpu-prof-dir=${tmpdir()}`] : [],
   });
 }
 
 /** Starts requests, offers and matching one after another, each once /health/ready answers. */
 export async function startServices(env: BenchEnvironment, extraEnv: Record<string, string> = {}): Promise<RunningServices> {
-  const children: ChildProcess[] = [];
-  const logs: string[] = [];
-  const urls = {} as ServiceUrls;
+  const children: ChildService[] = [];
   const stop = async () => {
-    for (const child of [...children].reverse()) await stopChild(child);
+    for (const child of [...children].reverse()) await child.stop();
   };
   try {
-    for (const service of ORDER) {
-      const port = await sparePort();
-      const log = join(tmpdir(), `capmatch-bench-${service}.log`);
-      logs.push(log);
-      const out = createWriteStream(log);
-      // BENCH_PROFILE=matching (or requests, offers) writes a V8 CPU profile of that service on exit.
-      const profile = process.env.BENCH_PROFILE === service ? ['--cpu-prof', `--cpu-prof-dir=${tmpdir()}`] : [];
-      const child = spawn(process.execPath, [...profile, join(ROOT, 'dist', 'apps', service, 'src', 'main.js')], {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          ENV_FILE: '/nonexistent/.env',
-          HOST: '127.0.0.1',
-          [PORT_VARIABLE[service]]: String(port),
-          DATABASE_URL: env.databaseUrl,
-          REDIS_URL: env.redisUrl,
-          QUEUE_PREFIX: env.queuePrefix,
-          JWT_SECRET: env.jwtSecret,
-          RATE_LIMIT_PER_MINUTE: '1000000',
-          LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn',
-          ...extraEnv,
-        },
-      });
-      child.stdout?.pipe(out);
-      child.stderr?.pipe(out);
-      children.push(child);
-      urls[service] = `http://127.0.0.1:${port}`;
-      await waitReady(urls[service], child, service, log);
-    }
+    for (const service of ORDER) children.push(await startBenchService(service, env, extraEnv));
   } catch (error) {
     await stop();
     throw error;
   }
-  return { urls, logs, stop };
+  const urls = Object.fromEntries(children.map((c) => [c.service, c.url])) as unknown as ServiceUrls;
+  return { urls, logs: children.map((c) => c.log), stop };
 }

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import type IORedis from 'ioredis';
+import type { RedisClient } from '../redis/redis-connection';
 import { DataSource } from 'typeorm';
 import { QUEUES, validateEvent, type AnyEvent, type ServiceName } from '@capmatch/contracts';
 import { coreConfig } from '../config/core.config';
@@ -25,7 +25,7 @@ export class EventWorker implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly logger = new Logger(EventWorker.name);
   private readonly queueName: string;
   private worker?: Worker;
-  private redis?: IORedis;
+  private redis?: RedisClient;
   private lastErrorLog = 0;
   private readonly batcher: EventBatcher;
 
@@ -44,12 +44,14 @@ export class EventWorker implements OnApplicationBootstrap, BeforeApplicationShu
 
   onApplicationBootstrap(): void {
     if (this.registry.subscribedTypes.length === 0) return;
-    this.redis = busRedis(this.core.REDIS_URL, 'worker', `capmatch-worker-${this.service}`);
+    this.redis = busRedis(this.core, 'worker', `capmatch-worker-${this.service}`);
     this.worker = new Worker(this.queueName, (job: Job) => this.process(job), {
       connection: this.redis,
       prefix: this.core.QUEUE_PREFIX,
       concurrency: this.cfg.BUS_CONCURRENCY,
       lockDuration: this.cfg.BUS_LOCK_DURATION_MS,
+      // How soon the jobs of a crashed worker (lock no longer renewed) go back to the wait list.
+      stalledInterval: Math.min(30_000, this.cfg.BUS_LOCK_DURATION_MS),
       removeOnComplete: { count: this.cfg.BUS_KEEP_COMPLETED },
       removeOnFail: { age: this.cfg.BUS_KEEP_FAILED_SECONDS },
     });

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { Queue, type JobsOptions } from 'bullmq';
-import type IORedis from 'ioredis';
+import type { RedisClient } from '../redis/redis-connection';
 import { DataSource } from 'typeorm';
 import { QUEUES, SERVICES, consumersOf, type AnyEvent, type EventType } from '@capmatch/contracts';
 import { coreConfig } from '../config/core.config';
@@ -36,7 +36,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly table: string;
   private readonly loop: RelayLoop;
   private readonly listener: PgListener;
-  private redis?: IORedis;
+  private redis?: RedisClient;
   private stopScrape: (() => void)[] = [];
 
   constructor(
@@ -51,7 +51,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.redis = busRedis(this.core.REDIS_URL, 'producer', `capmatch-relay-${this.schema}`);
+    this.redis = busRedis(this.core, 'producer', `capmatch-relay-${this.schema}`);
     for (const service of SERVICES) {
       const queue = new Queue(QUEUES[service], { connection: this.redis, prefix: this.core.QUEUE_PREFIX });
       queue.on('error', () => undefined); // the connection already reports outages
