@@ -6,7 +6,9 @@
 // against a Redis Cluster as well.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Cluster } from 'ioredis';
 import { Client } from 'pg';
+import { PLATFORM_REDIS } from '@capmatch/platform';
 import { AppModule as OffersModule } from '../apps/offers/src/app.module';
 import { AppModule as RequestsModule } from '../apps/requests/src/app.module';
 import { startService, type StartedService } from './support/app';
@@ -57,6 +59,8 @@ describe('no event lost when matching is killed mid-stream', () => {
     (await db.query(`SELECT count(*)::int AS n FROM matching.inbox WHERE event_type = 'request.submitted'`)).rows[0].n;
 
   it('handles every request event exactly once across a SIGKILL and a restart', async () => {
+    // Under npm run test:cluster the services really talk to the cluster, not one of its nodes.
+    expect(requests.app.get(PLATFORM_REDIS) instanceof Cluster).toBe(process.env.REDIS_CLUSTER === 'true');
     const provider = await s.provider('government', 'DEU');
     const first = await s.offer(provider, LANGUAGE, { capacityAreas: ['skills-and-education'] });
     const second = await s.offer(provider, LANGUAGE, { capacityAreas: ['skills-and-education', 'data'], title: 'Data skills' });
