@@ -47,6 +47,14 @@ export class BusEnv {
   @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
   BUS_RELAY_BATCH_SIZE = 500;
 
+  /**
+   * Pause after a partial relay batch before the next pass, so that events committed in a
+   * stream are moved in batches (one transaction and one Redis round trip for many); the first
+   * event after a quiet spell is relayed at once. 0 relays on every wake-up.
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(1000)
+  BUS_RELAY_LINGER_MS = 5;
+
   /** Fallback polling of the outbox when no NOTIFY arrives (listener down, missed wake-up). */
   @Type(() => Number) @IsInt() @Min(10) @Max(60_000)
   BUS_RELAY_POLL_MS = 1000;
