@@ -13,7 +13,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { TokenBook } from '../scripts/lib/dev-tokens';
-import { dbCounters, perCreate, profileBreakdown } from './intake/breakdown';
+import { dbCounters, monotonicMicros, perCreate, profileBreakdown } from './intake/breakdown';
 import { runLoad, type LoadResult } from './intake/load';
 import { ensureBuilt, freshEnvironment, startBenchService, type BenchEnvironment } from './pipeline/services';
 import { summarise } from './pipeline/stats';
@@ -62,10 +62,13 @@ function report(label: string, result: LoadResult): void {
   );
 }
 
-async function measure(urls: string[], next: Awaited<ReturnType<typeof bodies>>): Promise<LoadResult> {
+/** The warm-up, then the measured load; `window` is the measured part on the profile clock. */
+async function measure(urls: string[], next: Awaited<ReturnType<typeof bodies>>): Promise<LoadResult & { window: [number, number] }> {
   const base = { urls, path: '/v1/requests', concurrency, next, idempotencyKeys: !args['no-key'] };
   await runLoad({ ...base, seconds: Number(args.warmup) });
-  return runLoad({ ...base, seconds });
+  const from = monotonicMicros();
+  const result = await runLoad({ ...base, seconds });
+  return { ...result, window: [from, monotonicMicros()] };
 }
 
 function newestProfile(since: number): string | undefined {
@@ -107,9 +110,9 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 1500)); // Postgres publishes its counters about once a second
       const after = await dbCounters(db);
       report('1, profiled', result);
-      console.log('where the time goes in the requests instance (CPU profile, share of wall time):');
+      console.log('where the time goes in the requests instance (CPU profile of the measured seconds, share of wall time):');
       const file = newestProfile(since);
-      if (file) for (const { part, share } of profileBreakdown(file)) console.log(`  ${(share * 100).toFixed(1).padStart(5)} %  ${part}`);
+      if (file) for (const { part, share } of profileBreakdown(file, ...result.window)) console.log(`  ${(share * 100).toFixed(1).padStart(5)} %  ${part}`);
       else console.log('  (no profile written)');
       console.log('what Postgres saw (warm-up and measurement together):');
       const inserted = (c: typeof before) => c.tables.get('requests.requests')?.inserted ?? 0;

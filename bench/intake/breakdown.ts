@@ -12,26 +12,38 @@ interface ProfileNode {
 
 interface Profile {
   nodes: ProfileNode[];
+  startTime: number;
   samples: number[];
   timeDeltas: number[];
 }
 
-/** First match wins, checked from the sampled frame outwards. */
+/** The monotonic clock V8 stamps profiles with (µs), shared by the processes of this machine. */
+export function monotonicMicros(): number {
+  return Number(process.hrtime.bigint() / 1000n);
+}
+
+/**
+ * The parts of a create, most specific first: a sample belongs to the first part that has a
+ * frame anywhere on its stack, so the socket write of the outbox's INSERT counts as outbox and
+ * the one of the idempotency claim as idempotency (an async continuation, such as parsing a
+ * Postgres answer, only has the driver on its stack).
+ */
 const PARTS: [string, RegExp][] = [
-  ['validation (class-validator, ValidationPipe)', /class-validator|class-transformer|validator\/lib|validation\.pipe|create-request\.dto|request\.validators/],
-  ['idempotency (fingerprint, claim)', /platform\/src\/idempotency\//],
+  ['validation (ValidationPipe, class-validator)', /class-validator|class-transformer|validator\/lib|validation\.pipe|create-request\.dto|request\.validators/],
+  ['idempotency (fingerprint, claim and completion SQL)', /platform\/src\/idempotency\//],
   ['authentication (JWT verify)', /\/jose\/|auth\.guard|token-verifier/],
-  ['rate limit (throttler, Redis client)', /throttler|ioredis|redis-parser|caller-throttler/],
-  ['outbox (event build)', /bus\/outbox\.service/],
-  ['Postgres driver and TypeORM (insert, outbox, idempotency SQL)', /node_modules\/(pg|pg-protocol|pg-types|pg-pool|typeorm)\//],
-  ['requests service code (mapping, history)', /apps\/requests\//],
+  ['rate limit (throttler, Redis round trip)', /throttler|ioredis|redis-parser|caller-throttler/],
+  ['outbox (event and its INSERT)', /bus\/outbox\.service/],
+  ['request row and history (mapping, TypeORM, INSERTs, BEGIN/COMMIT)', /apps\/requests\//],
+  ['Postgres driver (answers, pool)', /node_modules\/(pg|pg-protocol|pg-types|pg-pool|typeorm)\//],
   ['logging (pino)', /pino|sonic-boom|logger-options/],
   ['metrics (prom-client)', /prom-client|http-metrics/],
   ['HTTP and Nest framework (express, body parsing, rxjs)', /express|@nestjs|body-parser|raw-body|router|finalhandler|rxjs|on-finished|platform\/src\/http\//],
   ['node http, net and streams', /node:_http|node:net|node:internal\/(http|streams?|stream_base)|node:stream/],
 ];
 
-export function profileBreakdown(file: string): { part: string; share: number }[] {
+/** Shares of the samples taken within [from, to] (µs, monotonicMicros), start-up and shutdown left out. */
+export function profileBreakdown(file: string, from: number, to: number): { part: string; share: number }[] {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -44,20 +56,25 @@ export function profileBreakdown(file: string): { part: string; share: number }[
     const leaf = byId.get(id)!.callFrame.functionName;
     if (leaf === '(garbage collector)') part = 'garbage collection';
     else if (leaf === '(idle)') part = 'idle (waiting for Postgres, Redis or clients)';
-    for (let at: number | undefined = id; !part && at !== undefined; at = parent.get(at)) {
-      const { url } = byId.get(at)!.callFrame;
-      part = PARTS.find(([, pattern]) => pattern.test(url))?.[0];
+    if (!part) {
+      const urls: string[] = [];
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) urls.push(byId.get(at)!.callFrame.url);
+      part = PARTS.find(([, pattern]) => urls.some((url) => pattern.test(url)))?.[0];
     }
     memo.set(id, part ?? 'other');
     return part ?? 'other';
   };
   const totals = new Map<string, number>();
   let all = 0;
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
     const dt = profile.timeDeltas[i] ?? 0;
+    at += dt;
+    if (at < from || at > to) return;
     totals.set(partOf(id), (totals.get(partOf(id)) ?? 0) + dt);
     all += dt;
   });
+  if (all === 0) throw new Error(`no profile samples between ${from} and ${to} µs (clock mismatch?)`);
   return [...totals].map(([part, t]) => ({ part, share: t / all })).sort((a, b) => b.share - a.share);
 }
 
