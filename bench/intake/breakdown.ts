@@ -35,7 +35,7 @@ const PARTS: [string, RegExp][] = [
   ['rate limit (throttler, Redis round trip)', /throttler|ioredis|redis-parser|caller-throttler/],
   ['outbox (event and its INSERT)', /bus\/outbox\.service/],
   ['request row and history (mapping, TypeORM, INSERTs, BEGIN/COMMIT)', /apps\/requests\//],
-  ['Postgres driver (answers, pool)', /node_modules\/(pg|pg-protocol|pg-types|pg-pool|typeorm)\//],
+  ['Postgres driver and TypeORM (statements sent from async continuations, answers read)', /node_modules\/(pg|pg-protocol|pg-types|pg-pool|typeorm)\//],
   ['logging (pino)', /pino|sonic-boom|logger-options/],
   ['metrics (prom-client)', /prom-client|http-metrics/],
   ['HTTP and Nest framework (express, body parsing, rxjs)', /express|@nestjs|body-parser|raw-body|router|finalhandler|rxjs|on-finished|platform\/src\/http\//],
