@@ -25,6 +25,10 @@ export interface RunningServices {
   urls: ServiceUrls;
   logs: string[];
   stop(): Promise<void>;
+  /** Kills one service with a signal (SIGKILL: no draining) and waits for it to exit. */
+  kill(service: ServiceName, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts a killed service again on its port, with the same environment; resolves once ready. */
+  restart(service: ServiceName): Promise<void>;
 }
 
 export function ensureBuilt(): void {
@@ -73,9 +77,16 @@ export function serviceEnv(env: BenchEnvironment): Record<string, string> {
 }
 
 /** Starts one built service; BENCH_PROFILE=<service> writes a V8 CPU profile of it on exit. */
-export function startBenchService(service: ServiceName, env: BenchEnvironment, extraEnv: Record<string, string> = {}, instance = ''): Promise<ChildService> {
+export function startBenchService(
+  service: ServiceName,
+  env: BenchEnvironment,
+  extraEnv: Record<string, string> = {},
+  instance = '',
+  port?: number,
+): Promise<ChildService> {
   return startChildService({
     service,
+    port,
     env: { ...serviceEnv(env), ...extraEnv },
     log: join(tmpdir(), `capmatch-bench-${service}${instance}.log`),
     nodeArgs: process.env.BENCH_PROFILE === service ? ['--cpu-prof', `--cpu-prof-dir=${tmpdir()}`] : [],
@@ -84,16 +95,23 @@ export function startBenchService(service: ServiceName, env: BenchEnvironment, e
 
 /** Starts requests, offers and matching one after another, each once /health/ready answers. */
 export async function startServices(env: BenchEnvironment, extraEnv: Record<string, string> = {}): Promise<RunningServices> {
-  const children: ChildService[] = [];
+  const children = new Map<ServiceName, ChildService>();
   const stop = async () => {
-    for (const child of [...children].reverse()) await child.stop();
+    for (const service of [...ORDER].reverse()) await children.get(service)?.stop();
   };
+  // A restart keeps the service's port (clients hold its URL) and appends to its log.
+  const launch = async (service: ServiceName) => {
+    const previous = children.get(service);
+    const port = previous ? Number(new URL(previous.url).port) : undefined;
+    children.set(service, await startBenchService(service, env, extraEnv, '', port));
+  };
+  const kill = async (service: ServiceName, signal: NodeJS.Signals = 'SIGKILL') => children.get(service)?.kill(signal);
   try {
-    for (const service of ORDER) children.push(await startBenchService(service, env, extraEnv));
+    for (const service of ORDER) await launch(service);
   } catch (error) {
     await stop();
     throw error;
   }
-  const urls = Object.fromEntries(children.map((c) => [c.service, c.url])) as unknown as ServiceUrls;
-  return { urls, logs: children.map((c) => c.log), stop };
+  const urls = Object.fromEntries(ORDER.map((service) => [service, children.get(service)!.url])) as unknown as ServiceUrls;
+  return { urls, logs: ORDER.map((service) => children.get(service)!.log), stop, kill, restart: launch };
 }

@@ -22,6 +22,8 @@ export interface ChildServiceOptions {
   from?: 'dist' | 'source';
   /** Extra node flags, e.g. --cpu-prof. */
   nodeArgs?: string[];
+  /** The port to listen on (a restart keeps its URL); a spare one by default. */
+  port?: number;
   /** How long start-up may take before giving up (default 90 s). */
   readyTimeoutMs?: number;
 }
@@ -33,8 +35,8 @@ export interface ChildService {
   process: ChildProcess;
   /** SIGTERM (drain), SIGKILL after 20 s; resolves once the process has exited. */
   stop(): Promise<void>;
-  /** Kills at once, like a crash or an OOM kill; resolves once the process has exited. */
-  kill(): Promise<void>;
+  /** Kills at once (SIGKILL by default), like a crash or an OOM kill; resolves once the process has exited. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export function entryOf(service: ServiceName, from: 'dist' | 'source'): string {
@@ -77,14 +79,14 @@ async function waitReady(url: string, child: ChildProcess, service: string, log:
 export async function startChildService(options: ChildServiceOptions): Promise<ChildService> {
   const { service, log } = options;
   const from = options.from ?? 'dist';
-  const port = await sparePort();
+  const port = options.port ?? (await sparePort());
   const loader = from === 'source' ? ['-r', '@swc-node/register'] : [];
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, entryOf(service, from)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...options.env, HOST: '127.0.0.1', [PORTS[service].variable]: String(port) },
   });
-  const out = createWriteStream(log);
+  const out = createWriteStream(log, { flags: 'a' });
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
   const url = `http://127.0.0.1:${port}`;
@@ -100,8 +102,9 @@ export async function startChildService(options: ChildServiceOptions): Promise<C
       await exited(child);
       clearTimeout(killer);
     },
-    kill: async () => {
-      child.kill('SIGKILL');
+    kill: async (signal: NodeJS.Signals = 'SIGKILL') => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill(signal);
       await exited(child);
     },
   };

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { QUEUES, SERVICES } from '@capmatch/contracts';
+import { QUEUES, SERVICES, WORK_QUEUES } from '@capmatch/contracts';
 import type { RedisClient } from '@capmatch/platform';
 import { testRedis } from './redis';
 
@@ -30,13 +30,20 @@ async function pendingOutboxes(db: Client): Promise<string[]> {
     );
     if (counted[0].n > 0) pending.push(`${schema}.outbox: ${counted[0].n} unrelayed`);
   }
+  // The notifications service's own outbox: webhook deliveries written but not yet queued.
+  if (rows.some((r) => r.schema === 'notifications')) {
+    const { rows: counted } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM notifications.deliveries WHERE queued_at IS NULL`,
+    );
+    if (counted[0].n > 0) pending.push(`notifications.deliveries: ${counted[0].n} unqueued`);
+  }
   return pending;
 }
 
 async function pendingQueues(redis: RedisClient, prefix: string): Promise<string[]> {
   const pipeline = redis.pipeline();
   const labels: string[] = [];
-  for (const queue of Object.values(QUEUES)) {
+  for (const queue of [...Object.values(QUEUES), ...Object.values(WORK_QUEUES)]) {
     for (const list of LISTS) {
       pipeline.llen(`${prefix}:${queue}:${list}`);
       labels.push(`${queue} ${list}`);

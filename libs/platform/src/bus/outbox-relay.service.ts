@@ -14,7 +14,7 @@ import { PgListener, clientConfigOf } from './pg-listener';
 
 interface OutboxRow {
   seq: string; id: string; type: EventType; aggregate_id: string; version: number;
-  payload: AnyEvent['payload']; correlation_id: string | null; occurred_at: Date;
+  payload: AnyEvent['payload']; correlation_id: string | null; causation_id: string | null; occurred_at: Date;
 }
 
 export type RelayOutcome = 'contended' | 'empty' | 'partial' | 'full';
@@ -100,7 +100,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         `UPDATE ${this.table} o SET relayed_at = now() FROM (
            SELECT seq FROM ${this.table} WHERE relayed_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED) batch
          WHERE o.seq = batch.seq
-         RETURNING o.seq, o.id, o.type, o.aggregate_id, o.version, o.payload, o.correlation_id, o.occurred_at`,
+         RETURNING o.seq, o.id, o.type, o.aggregate_id, o.version, o.payload, o.correlation_id, o.causation_id, o.occurred_at`,
         [this.cfg.BUS_RELAY_BATCH_SIZE],
       );
       // RETURNING follows no ORDER BY; publishing order is commit order, so sort by seq here.
@@ -123,6 +123,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       const event = {
         id: row.id, type: row.type, occurredAt: row.occurred_at.toISOString(), aggregateId: row.aggregate_id,
         version: row.version, payload: row.payload, ...(row.correlation_id ? { correlationId: row.correlation_id } : {}),
+        ...(row.causation_id ? { causationId: row.causation_id } : {}),
       } as AnyEvent;
       for (const consumer of consumersOf(row.type)) {
         const jobs = byQueue.get(QUEUES[consumer]) ?? [];
