@@ -27,14 +27,14 @@ export class CoreEnv {
    * share one Redis. The braces make it a Redis Cluster hash tag: every key of every queue then
    * hashes to one slot, which BullMQ's multi-key Lua scripts need.
    */
-  @Matches(/^(\{[A-Za-z0-9_-]{1,62}\}|[A-Za-z0-9_-]{1,64})$/, {
-    message: 'must be 1-64 letters, digits, _ or -, optionally inside braces ({capmatch})',
+  @Matches(/^(?=.{1,64}$)(\{[A-Za-z0-9_-]+\})?[A-Za-z0-9_-]*$/, {
+    message: 'must be 1-64 letters, digits, _ or -, optionally starting with a hash tag in braces ({capmatch}, {capmatch}-eu)',
   })
   @ValidateBy({
     name: 'hashTagInCluster',
     validator: {
-      validate: (value: unknown, args) => !(args?.object as CoreEnv).REDIS_CLUSTER || /^\{.+\}$/.test(String(value)),
-      defaultMessage: () => 'must be a hash tag such as {capmatch} when REDIS_CLUSTER is true',
+      validate: (value: unknown, args) => !(args?.object as CoreEnv).REDIS_CLUSTER || /^\{[^}]+\}/.test(String(value)),
+      defaultMessage: () => 'must start with a hash tag such as {capmatch} when REDIS_CLUSTER is true',
     },
   })
   QUEUE_PREFIX = '{capmatch}';

@@ -43,6 +43,8 @@ describe('Redis configuration', () => {
 
   it('names the variable when the prefix is no hash tag in cluster mode, or REDIS_CLUSTER is not a boolean', () => {
     expect(env({ REDIS_CLUSTER: 'true', QUEUE_PREFIX: 'prod' })).toThrow(/QUEUE_PREFIX .*hash tag/);
+    expect(env({ REDIS_CLUSTER: 'true', QUEUE_PREFIX: '{prod}_crash' })().QUEUE_PREFIX).toBe('{prod}_crash');
+    expect(env({ QUEUE_PREFIX: 'a}b{' })).toThrow(/QUEUE_PREFIX/);
     expect(env({ REDIS_CLUSTER: 'yes' })).toThrow(/REDIS_CLUSTER .*true or false/);
     expect(env({ REDIS_URL: 'redis://a:1,,b:2' })).toThrow(/REDIS_URL/);
   });
