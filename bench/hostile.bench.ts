@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { signToken } from '@capmatch/platform';
-import { freshEnvironment, spawnService } from './pipeline/services';
+import { freshEnvironment, startBenchService } from './pipeline/services';
 import { formatSummary, summarise } from './pipeline/stats';
 
 const { values: args } = parseArgs({
@@ -49,7 +49,7 @@ async function cpuSeconds(url: string): Promise<number> {
 
 async function main(): Promise<void> {
   const env = await freshEnvironment('capmatch_bench_hostile', 'capmatch-bench-hostile');
-  const svc = await spawnService('requests', env, { from: 'source', root: args.root ? resolve(args.root) : undefined });
+  const svc = await startBenchService('requests', env, { from: 'source', root: args.root ? resolve(args.root) : undefined });
   try {
     const token = await signToken({ role: 'country', country: 'RWA', sub: 'bench-hostile' }, env.jwtSecret);
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };

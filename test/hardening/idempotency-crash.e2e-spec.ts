@@ -4,7 +4,8 @@
 // retry after the first answer must replay it: the key is recorded in the creating transaction.
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { spawnService, type BenchEnvironment, type ServiceProcess } from '../../bench/pipeline/services';
+import { startBenchService, type BenchEnvironment } from '../../bench/pipeline/services';
+import type { ChildService } from '../support/child-service';
 import { requestBody } from '../../apps/requests/test/requests-fixtures';
 import { tokenFor } from '../support/tokens';
 
@@ -15,7 +16,7 @@ const KILLS = 4;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Idempotency-Key across SIGKILL of the requests service', () => {
-  let svc: ServiceProcess;
+  let svc: ChildService;
   let db: Client;
   const env: BenchEnvironment = {
     databaseUrl: process.env.DATABASE_URL as string,
@@ -25,7 +26,7 @@ describe('Idempotency-Key across SIGKILL of the requests service', () => {
   };
 
   beforeAll(async () => {
-    svc = await spawnService('requests', env, { from: 'source' });
+    svc = await startBenchService('requests', env, { from: 'source' });
     db = new Client({ connectionString: env.databaseUrl });
     await db.connect();
   }, 120_000);
@@ -71,10 +72,8 @@ describe('Idempotency-Key across SIGKILL of the requests service', () => {
 
     for (let kill = 1; kill <= KILLS; kill++) {
       while (answers.size < (kill * total) / (KILLS + 1)) await pause(10);
-      const exited = new Promise((resolve) => svc.child.once('exit', resolve));
-      svc.child.kill('SIGKILL');
-      await exited;
-      svc = await spawnService('requests', env, { from: 'source', port: svc.port });
+      await svc.kill('SIGKILL');
+      svc = await startBenchService('requests', env, { from: 'source', port: Number(new URL(svc.url).port) });
     }
     await everyone;
 

@@ -6,7 +6,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
-import { sparePort, waitReady } from '../../bench/pipeline/services';
+import { sparePort, waitReady } from '../support/child-service';
 
 const ROOT = resolve(__dirname, '..', '..');
 

@@ -5,6 +5,7 @@ export { drainAndClose } from './app/graceful-shutdown';
 export { PlatformModule } from './platform.module';
 export type { PlatformOptions, ServiceDatabaseOptions } from './platform-options';
 export { SERVICE_NAME, PLATFORM_REDIS } from './platform.constants';
+export { createRedis, deleteKeys, dataNodes, parseRedisUrl, type RedisClient, type RedisRole, type RedisSettings } from './redis/redis-connection';
 
 export { defineConfig, readEnv, ConfigurationError } from './config/define-config';
 export { coreConfig, CoreEnv, PORTS } from './config/core.config';
