@@ -9,17 +9,18 @@ export interface StageResult {
 }
 
 const minMilli = (problem: AllocationProblem, chosen: readonly number[]): number =>
-  Math.min(...chosen.map((j) => problem.columns[j].milli));
+  chosen.reduce((min, j) => Math.min(min, problem.columns[j].milli), Infinity);
 
 /**
  * The fair objective as the contract orders it, one solve per level, each fixing the level the
  * previous one reached: (1) priority requests served, (2) requests served, (3) the lowest score
  * among them, (4) the sum of scores. Reductions that keep every level exact:
- * - stages 1 and 2 count requests, so dominated suggestions (dominance.ts) are left out, and
- *   stage 1 leaves out every suggestion of a non-priority request (it only takes slots);
+ * - levels 1 and 2 count requests, so they are one solve of an exact weighted objective (see
+ *   below), and dominated suggestions (dominance.ts) are left out;
  * - stage 3 is a search over the scores that occur: "can levels 1 and 2 still be met using only
- *   suggestions scoring at least t?" is a feasibility model (no objective), answered mostly by
- *   its LP relaxation; a feasible answer's own lowest score moves the search past it;
+ *   suggestions scoring at least t?" is a feasibility question, answered mostly by the LP
+ *   relaxation warm from the previous probe's basis (milliseconds); a feasible answer's own
+ *   lowest score moves the search past it;
  * - stage 4 leaves out every suggestion below the lowest score reached.
  * Each stage starts from the previous stage's solution, which stays feasible under the new
  * fixing. `onBest` hears each stage's solution, so a caller cut short still has a plan.
@@ -27,7 +28,7 @@ const minMilli = (problem: AllocationProblem, chosen: readonly number[]): number
 export function solveFair(model: MipModel, problem: AllocationProblem, onBest: (chosen: number[]) => void): StageResult {
   const cols = problem.columns;
   const dominators = dominatorScores(problem);
-  const lowest = Math.min(...cols.map((c) => c.milli));
+  const lowest = cols.reduce((min, c) => Math.min(min, c.milli), Infinity);
   const counting = countableAt(problem, dominators, lowest);
   let optimal = true;
   const stage = (start: number[]): number[] => {
@@ -38,20 +39,19 @@ export function solveFair(model: MipModel, problem: AllocationProblem, onBest: (
     return chosen;
   };
 
-  const priorityOnly = (j: number): boolean => cols[j].priority && counting(j);
-  model.setCosts((j) => (cols[j].priority ? 1 : 0));
-  model.allow(priorityOnly);
-  const first = stage(greedyPlan(problem, priorityOnly));
-  const priorityLevel = first.length;
-
-  model.setCosts(() => 1);
+  // Levels 1 and 2 in one solve: priority served weighs one more than the most requests that
+  // could be served, so for whole counts this objective orders plans exactly as "priority
+  // served, then served" does, and a cold start is paid once instead of twice.
+  const weight = problem.requests.length + 1;
+  model.setCosts((j) => (cols[j].priority ? weight : 1));
   model.allow(counting);
-  model.requireLevels(priorityLevel, 0);
-  const second = stage(first);
+  const second = stage(greedyPlan(problem, counting));
+  const priorityLevel = second.filter((j) => cols[j].priority).length;
   const servedLevel = second.length;
   if (servedLevel === 0) return { chosen: second, optimal };
 
-  model.setCosts(() => 0);
+  // Probes keep the total as their cost: any vertex answers "feasible?", and a good one warms stage 4.
+  model.setCosts((j) => cols[j].milli);
   model.requireLevels(priorityLevel, servedLevel);
   let third = second;
   const levels = [...new Set(cols.map((c) => c.milli))].sort((a, b) => a - b);
@@ -60,7 +60,7 @@ export function solveFair(model: MipModel, problem: AllocationProblem, onBest: (
   while (low >= 0 && low <= high) {
     const mid = (low + high) >> 1;
     model.allow(countableAt(problem, dominators, levels[mid]));
-    const outcome = model.run(null);
+    const outcome = model.run(null, true);
     if (outcome.chosen) {
       third = outcome.chosen;
       onBest(third);

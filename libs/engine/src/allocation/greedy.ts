@@ -1,4 +1,5 @@
-import type { AllocationProblem } from './allocation-problem';
+import { buildProblem, type AllocationProblem } from './allocation-problem';
+import type { AllocationInput } from './allocation-types';
 
 /**
  * What accepting suggestions one by one gives: every suggestion in score order, taken when its
@@ -17,4 +18,10 @@ export function greedyPlan(problem: AllocationProblem, allowed: (j: number) => b
     chosen.push(j);
   });
   return chosen;
+}
+
+/** The greedy order's plan as suggestion ids, for reports that break its figures down further. */
+export function greedySuggestionIds(input: AllocationInput): string[] {
+  const problem = buildProblem(input);
+  return greedyPlan(problem).map((j) => problem.columns[j].suggestionId);
 }

@@ -8,5 +8,6 @@
 //   bruteForceAllocation(input, objective);               // the reference figures, small worlds only
 export * from './allocation-types';
 export { bruteForceAllocation } from './brute-force';
+export { greedySuggestionIds } from './greedy';
 export { solveAllocation, type ProgressListener } from './solve-allocation';
 export { solveInWorker } from './solve-in-worker';
