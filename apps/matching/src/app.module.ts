@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule, type ServiceDatabaseOptions } from '@capmatch/platform';
+import { AllocationPlanEntity } from './allocations/allocation-plan.entity';
+import { AllocationsModule } from './allocations/allocations.module';
 import { matchingConfig } from './matching.config';
 import { MatchingModule } from './matching/matching.module';
 import { CreateMatching1764300000000 } from './migrations/1764300000000-create-matching';
 import { StampProjectionsAtCommit1764400000000 } from './migrations/1764400000000-stamp-projections-at-commit';
+import { CreateAllocationPlans1764800000000 } from './migrations/1764800000000-create-allocation-plans';
 import { PartnershipEntity } from './partnerships/partnership.entity';
 import { SuggestionHistoryEntity } from './suggestions/suggestion-history.entity';
 import { SuggestionEntity } from './suggestions/suggestion.entity';
@@ -13,10 +16,12 @@ export const ENTITIES: NonNullable<ServiceDatabaseOptions['entities']> = [
   SuggestionEntity,
   SuggestionHistoryEntity,
   PartnershipEntity,
+  AllocationPlanEntity,
 ];
 export const MIGRATIONS: NonNullable<ServiceDatabaseOptions['migrations']> = [
   CreateMatching1764300000000,
   StampProjectionsAtCommit1764400000000,
+  CreateAllocationPlans1764800000000,
 ];
 
 @Module({
@@ -33,10 +38,12 @@ export const MIGRATIONS: NonNullable<ServiceDatabaseOptions['migrations']> = [
           '`request.*` and `offer.*` events into its own tables and keeps every open request supplied with up to ' +
           '`MATCH_TOP_K` (default 5) proposed suggestions, best first, each with its score and explanation. ' +
           'Coordinators accept (→ partnership, `partnership.created`) or reject (with a reason, ' +
-          '`suggestion.rejected`); every new proposal is published as `suggestion.proposed`.',
+          '`suggestion.rejected`); every new proposal is published as `suggestion.proposed`. When slots are scarce, ' +
+          'allocation plans share them fairly (or for the largest total) and apply through accept.',
       },
     }),
     MatchingModule,
+    AllocationsModule,
   ],
 })
 export class AppModule {}

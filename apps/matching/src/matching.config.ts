@@ -11,6 +11,10 @@ export class MatchingEnv {
   /** Fallback pass over requests queued for re-matching when no NOTIFY arrived. */
   @Type(() => Number) @IsInt() @Min(50) @Max(60_000)
   MATCH_REMATCH_POLL_MS = 2000;
+
+  /** Wall-clock budget of one allocation plan's solve; past it the best plan found is answered with optimal: false. */
+  @Type(() => Number) @IsInt() @Min(100) @Max(600_000)
+  ALLOCATION_TIME_LIMIT_MS = 30_000;
 }
 
 export const matchingConfig = defineConfig('matching', MatchingEnv);

@@ -32,5 +32,6 @@ import { SuggestionWriter } from './suggestion-writer.service';
     RejectService,
     CoverageService,
   ],
+  exports: [AcceptService],
 })
 export class MatchingModule {}
