@@ -68,6 +68,15 @@ describe('allocation plans in a scarce world', () => {
     }
   });
 
+  it('cut short by the time limit, still answers a plan that fits, marked not optimal', async () => {
+    for (const objective of ['fair', 'total'] as const) {
+      const plan = await solveAllocation(world, { objective, timeLimitMs: 0 });
+      expect(plan.optimal).toBe(false);
+      expect(plan.stats).toEqual({ ...plan.stats.greedy, greedy: plan.stats.greedy });
+      for (const [offer, used] of slotsUsed(plan)) expect(used).toBeLessThanOrEqual(world.freeSlots[offer]);
+    }
+  });
+
   it('names why a request is left out', async () => {
     const input = { ...world, requests: [...world.requests, { id: 'Q', priority: true }], minScore: 0.55 };
     const plan = await solveAllocation(input, { objective: 'fair', timeLimitMs: 10_000 });
