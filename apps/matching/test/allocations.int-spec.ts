@@ -9,7 +9,7 @@ describe('allocation plans over HTTP', () => {
   afterAll(() => h.close());
 
   /** Two one-slot offers, two requests that each have both as suggestions. */
-  async function twoByTwo(): Promise<{ requests: string[]; offers: string[] }> {
+  async function twoByTwo(): Promise<{ requests: string[]; offers: string[]; snapshots: ReturnType<typeof offerSnapshot>[] }> {
     const lang = freshLanguage();
     const offers = [offerSnapshot(lang, 'north', { slots: 1, remainingSlots: 1 }), offerSnapshot(lang, 'south', { slots: 1, remainingSlots: 1 })];
     const requests = [requestSnapshot(lang), requestSnapshot(lang, { country: 'UGA' })];
@@ -18,7 +18,7 @@ describe('allocation plans over HTTP', () => {
     await h.feed.publish(...requests.map((r) => envelope('request.submitted', r)));
     await h.quiet();
     for (const r of requests) expect(await h.suggestionsOf(r.id)).toHaveLength(2);
-    return { requests: requests.map((r) => r.id), offers: offers.map((o) => o.id) };
+    return { requests: requests.map((r) => r.id), offers: offers.map((o) => o.id), snapshots: offers };
   }
 
   it('computes a plan that serves both requests with one slot each, readable by id', async () => {
@@ -47,7 +47,7 @@ describe('allocation plans over HTTP', () => {
     for (const [i, id] of res.body.accepted.entries()) {
       const partnership = await h.get(`/v1/partnerships/${id}`);
       expect(partnership.status).toBe(200);
-      expect(partnership.body).toMatchObject({ suggestionId: plan.items[i].suggestionId, requestId: plan.items[i].requestId });
+      expect(partnership.body).toMatchObject({ suggestionId: plan.items[i].suggestionId, requestId: plan.items[i].requestId, status: 'pending' });
       expect((await h.get(`/v1/suggestions/${plan.items[i].suggestionId}`)).body.status).toBe('accepted');
     }
     await h.quiet();
@@ -58,21 +58,39 @@ describe('allocation plans over HTTP', () => {
   });
 
   it('apply skips what no longer fits: a suggestion superseded since the plan was made', async () => {
-    const { requests } = await twoByTwo();
+    const { requests, snapshots } = await twoByTwo();
     const plan = (await h.post('/v1/allocations', { requestIds: requests })).body;
     const [first, second] = plan.items as Json[];
-    // Accept, for the first request, the suggestion the plan did not pick: its plan suggestion
-    // is superseded (request matched), and the second request's plan suggestion with it (offer full).
+    // Accept, for the first request, the suggestion the plan did not pick: its plan suggestion is
+    // superseded (the request has a pending partnership); once the offers service reserves that
+    // offer's only slot, the second request's plan suggestion, on the same offer, goes too.
     const other = (await h.suggestionsOf(first.requestId)).find((s) => s.id !== first.suggestionId) as Json;
-    expect((await h.post(`/v1/suggestions/${other.id}/accept`)).status).toBe(201);
+    const accepted = await h.post(`/v1/suggestions/${other.id}/accept`);
+    expect(accepted.status).toBe(201);
+    const offer = snapshots.find((o) => o.id === other.offerIds[0]) as ReturnType<typeof offerSnapshot>;
+    const [proposed] = await sql<{ id: string }>(`SELECT id FROM matching.outbox WHERE type = 'partnership.proposed' AND aggregate_id = $1`, [accepted.body.id]);
+    const echo = { ...envelope('offer.updated', { ...offer, version: 2, remainingSlots: 0, status: 'exhausted' }), causationId: proposed.id };
+    await h.feed.publish(echo as never);
     await h.quiet();
     const res = await h.post(`/v1/allocations/${plan.id}/apply`);
     expect(res.status).toBe(200);
     expect(res.body.accepted).toEqual([]);
     expect(res.body.skipped.map((s: Json) => s.suggestionId)).toEqual([first.suggestionId, second.suggestionId]);
-    expect(res.body.skipped[0].reason).toMatch(/superseded/);
+    expect(res.body.skipped.map((s: Json) => s.reason)).toEqual([expect.stringMatching(/superseded/), expect.stringMatching(/superseded/)]);
     const [count] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM matching.partnerships WHERE request_id = ANY($1::uuid[])`, [requests]);
     expect(count.n).toBe(1);
+  });
+
+  it('never counts on a slot a pending partnership waits for, nor plans for a request that has one', async () => {
+    const { requests, offers } = await twoByTwo();
+    const [onFirst] = (await h.suggestionsOf(requests[0])).filter((s) => s.offerIds[0] === offers[0]);
+    expect((await h.post(`/v1/suggestions/${onFirst.id}/accept`)).status).toBe(201);
+    await h.quiet();
+    // The offers service has not reserved yet, so matching's projection still shows the slot free.
+    const plan = (await h.post('/v1/allocations', { requestIds: requests })).body;
+    expect(plan.unassigned).toEqual([{ requestId: requests[0], reason: 'not-open' }]);
+    const [item] = plan.items as Json[];
+    expect((await h.get(`/v1/suggestions/${item.suggestionId}`)).body.offerIds).toEqual([offers[1]]);
   });
 
   it('lists a named request that is not open as not-open, and plans over every open request by default', async () => {

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { MatchingModule } from '../matching/matching.module';
+import { PartnershipsModule } from '../partnerships/partnerships.module';
 import { AllocationsController } from './allocations.controller';
 import { AllocationsService } from './allocations.service';
 
 /** Allocation plans: computed over the matching service's suggestions, applied through its accept. */
 @Module({
-  imports: [MatchingModule],
+  imports: [PartnershipsModule],
   controllers: [AllocationsController],
   providers: [AllocationsService],
 })

@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { solveInWorker } from '@capmatch/engine/allocation';
 import type { AuthUser } from '@capmatch/platform';
 import { matchingConfig } from '../matching.config';
-import { AcceptService } from '../suggestions/accept.service';
+import { AcceptService } from '../partnerships/accept.service';
+import { tableNamer } from '../store/schema';
 import { readAllocationInput } from './allocation-input';
 import { AllocationPlanEntity } from './allocation-plan.entity';
 import type { CreateAllocationDto } from './create-allocation.dto';
@@ -25,23 +26,27 @@ const NO_LONGER_FITS = new Set<number>([HttpStatus.CONFLICT, HttpStatus.NOT_FOUN
 /**
  * Computes plans off the event loop (a worker thread per solve, one solve at a time per
  * instance so a burst of plans does not starve the process of its two cores) and applies them
- * through accept itself, so a plan's partnerships take exactly the path a coordinator's do.
+ * through accept itself, so a plan's partnerships take exactly the path a coordinator's do
+ * (pending, then the saga).
  */
 @Injectable()
 export class AllocationsService {
   private readonly logger = new Logger(AllocationsService.name);
   private solving: Promise<unknown> = Promise.resolve();
+  private readonly table: (name: string) => string;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly accepts: AcceptService,
     @Inject(matchingConfig.KEY) private readonly cfg: ConfigType<typeof matchingConfig>,
-  ) {}
+  ) {
+    this.table = tableNamer(dataSource);
+  }
 
   async create(user: AuthUser, body: CreateAllocationDto): Promise<AllocationPlanView> {
     const objective = body.objective ?? 'fair';
     const requestIds = body.requestIds ?? null;
-    const input = await this.dataSource.transaction('REPEATABLE READ', (m) => readAllocationInput(m, requestIds, body.minScore));
+    const input = await this.dataSource.transaction('REPEATABLE READ', (m) => readAllocationInput(m, this.table, requestIds, body.minScore));
     const turn = this.solving.then(() => solveInWorker(input, { objective, timeLimitMs: this.cfg.ALLOCATION_TIME_LIMIT_MS }));
     this.solving = turn.catch(() => undefined);
     const plan = await turn;
