@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule, type ServiceDatabaseOptions } from '@capmatch/platform';
+import { AllocationPlanEntity } from './allocations/allocation-plan.entity';
+import { AllocationsModule } from './allocations/allocations.module';
 import { matchingConfig } from './matching.config';
 import { MatcherModule } from './matcher/matcher.module';
 import { CreateMatching1764300000000 } from './migrations/1764300000000-create-matching';
 import { StampProjectionsAtCommit1764400000000 } from './migrations/1764400000000-stamp-projections-at-commit';
 import { PartnershipSaga1764500000000 } from './migrations/1764500000000-partnership-saga';
+import { CreateAllocationPlans1764800000000 } from './migrations/1764800000000-create-allocation-plans';
 import { PartnershipsModule } from './partnerships/partnerships.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { ReportsModule } from './reports/reports.module';
@@ -20,11 +23,13 @@ export const ENTITIES: NonNullable<ServiceDatabaseOptions['entities']> = [
   SuggestionHistoryEntity,
   PartnershipEntity,
   PartnershipHistoryEntity,
+  AllocationPlanEntity,
 ];
 export const MIGRATIONS: NonNullable<ServiceDatabaseOptions['migrations']> = [
   CreateMatching1764300000000,
   StampProjectionsAtCommit1764400000000,
   PartnershipSaga1764500000000,
+  CreateAllocationPlans1764800000000,
 ];
 
 /**
@@ -47,7 +52,8 @@ export const MIGRATIONS: NonNullable<ServiceDatabaseOptions['migrations']> = [
           '`MATCH_TOP_K` (default 5) proposed suggestions, best first, each with its score and explanation. ' +
           'Coordinators accept (→ a pending partnership, `partnership.proposed`) or reject (with a reason, ' +
           '`suggestion.rejected`); the country and every provider confirm or decline; the offers and requests ' +
-          'services reserve the slots and hold the request. Every new proposal is published as `suggestion.proposed`.',
+          'services reserve the slots and hold the request. Every new proposal is published as `suggestion.proposed`. ' +
+          'When slots are scarce, allocation plans share them fairly (or for the largest total) and apply through accept.',
       },
     }),
     MatcherModule,
@@ -55,6 +61,7 @@ export const MIGRATIONS: NonNullable<ServiceDatabaseOptions['migrations']> = [
     SuggestionsModule,
     PartnershipsModule,
     ReportsModule,
+    AllocationsModule,
   ],
 })
 export class AppModule {}

@@ -15,6 +15,10 @@ export class MatchingEnv {
   /** A pending partnership not agreed within this long expires (contract: default 30 days). */
   @Type(() => Number) @IsInt() @Min(1) @Max(31_536_000)
   PARTNERSHIP_EXPIRY_SECONDS = 2_592_000;
+
+  /** Wall-clock budget of one allocation plan's solve; past it the best plan found is answered with optimal: false. */
+  @Type(() => Number) @IsInt() @Min(100) @Max(600_000)
+  ALLOCATION_TIME_LIMIT_MS = 30_000;
 }
 
 export const matchingConfig = defineConfig('matching', MatchingEnv);

@@ -15,6 +15,6 @@ import { PartnershipsController } from './partnerships.controller';
   imports: [StoreModule, MatcherModule],
   controllers: [AcceptController, PartnershipsController],
   providers: [AcceptService, PartnershipSaga, PartnershipEnder, PartnershipExpiry, PartnershipQueries, OwnerAnswersHandler],
-  exports: [PartnershipEnder],
+  exports: [PartnershipEnder, AcceptService],
 })
 export class PartnershipsModule {}
