@@ -10,12 +10,12 @@ import { ConfigModule } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Queue, Worker } from 'bullmq';
-import IORedis from 'ioredis';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { NewEvent, RequestSnapshot } from '@capmatch/contracts';
 import { coreConfig } from '@capmatch/platform/config/core.config';
+import { createRedis, deleteKeys } from '@capmatch/platform/redis/redis-connection';
 import { BusEnv, EventBusModule, HandlesEvent, OutboxService, busConfig, busMigrations } from '@capmatch/platform/bus';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
@@ -26,7 +26,9 @@ const WRITE_BATCH = 500;
 const BASE_URL = process.env.BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432';
 const DATABASE_URL = `${BASE_URL}/capmatch_bench`;
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const PREFIX = `capmatch_bench_${randomBytes(4).toString('hex')}`;
+const PREFIX = `{capmatch_bench_${randomBytes(4).toString('hex')}}`;
+// REDIS_CLUSTER=true with REDIS_URL listing nodes measures against a Redis Cluster.
+const REDIS = { REDIS_URL, REDIS_CLUSTER: process.env.REDIS_CLUSTER === 'true' };
 
 let handled = 0;
 
@@ -125,7 +127,7 @@ async function benchBus(): Promise<{ bus: number; relay: number }> {
 }
 
 async function benchRawBullmq(): Promise<number> {
-  const connection = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
+  const connection = createRedis(REDIS, 'worker', 'bench-raw');
   const name = 'bench.raw';
   const queue = new Queue(name, { connection, prefix: PREFIX });
   let processed = 0;
@@ -150,10 +152,8 @@ async function benchRawBullmq(): Promise<number> {
 }
 
 async function cleanUp(): Promise<void> {
-  const redis = new IORedis(REDIS_URL);
-  for await (const keys of redis.scanStream({ match: `${PREFIX}:*`, count: 1000 })) {
-    if ((keys as string[]).length) await redis.del(...(keys as string[]));
-  }
+  const redis = createRedis(REDIS, 'client', 'bench-clean-up');
+  await deleteKeys(redis, `${PREFIX}:*`);
   redis.disconnect();
   const admin = new Client({ connectionString: `${BASE_URL}/postgres` });
   await admin.connect();

@@ -47,7 +47,7 @@ const WARMUP = bounded('warmup', args.warmup, 0, 60);
 const MAX_POLLS = Math.round(bounded('max-polls', args['max-polls'], 1, 256));
 // Not plain capmatch_bench: bench:bus drops that one when it finishes, even under a running bench.
 const DATABASE = 'capmatch_bench_pipeline';
-const PREFIX = 'capmatch-bench-pipeline';
+const PREFIX = '{capmatch-bench-pipeline}';
 
 async function main(): Promise<void> {
   let services: RunningServices | undefined;
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     if (args.external) {
       client = new CapmatchClient(serviceUrlsFromEnv());
       tokens = new TokenBook(developmentSecret());
-      quiet = { prefix: process.env.QUEUE_PREFIX || 'capmatch', databaseUrl: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/capmatch' };
+      quiet = { prefix: process.env.QUEUE_PREFIX || '{capmatch}', databaseUrl: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/capmatch' };
       for (const url of Object.values(client.urls)) {
         if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(url)) throw new Error(`only loopback services may be benchmarked, got ${url}`);
       }

@@ -4,11 +4,12 @@
 // hand, the way a relay retry or a Redis failover would.
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { QUEUES } from '@capmatch/contracts';
+import type { RedisClient } from '@capmatch/platform';
 import request from 'supertest';
 import { waitForQuiet } from './support/quiet';
+import { testRedis } from './support/redis';
 import { Scenario, type Json } from './support/scenario';
 import { startStack, type Stack } from './support/stack';
 import { tokenFor } from './support/tokens';
@@ -29,7 +30,7 @@ describe('redelivered and out-of-order events', () => {
   let stack: Stack;
   let s: Scenario;
   let db: Client;
-  let redis: IORedis;
+  let redis: RedisClient;
   let queue: Queue;
 
   beforeAll(async () => {
@@ -37,7 +38,7 @@ describe('redelivered and out-of-order events', () => {
     s = new Scenario(stack);
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
-    redis = new IORedis(process.env.REDIS_URL as string, { maxRetriesPerRequest: null });
+    redis = testRedis('worker');
     queue = new Queue(QUEUES.matching, { connection: redis, prefix: process.env.QUEUE_PREFIX });
   });
 

@@ -1,23 +1,21 @@
 // Starts the four BUILT services as child processes for the pipeline benchmark, exactly as
 // `npm run start:*` would, but on spare loopback ports, with their own database and queue
 // prefix, so a benchmark never touches a developer's data and can run next to `npm start`.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import IORedis from 'ioredis';
 import { Client } from 'pg';
-import type { ServiceName, ServiceUrls } from '../../scripts/lib/capmatch-client';
+import { createRedis, deleteKeys } from '@capmatch/platform';
+import type { ServiceName } from '@capmatch/contracts';
+import type { ServiceUrls } from '../../scripts/lib/capmatch-client';
+import { entryOf, startChildService, type ChildService } from '../../test/support/child-service';
 
 const ROOT = resolve(__dirname, '..', '..');
-/** The notifications service runs too: it consumes offer and saga events, so without it the queues never go quiet. */
-type Launched = ServiceName | 'notifications';
-const ORDER: Launched[] = ['requests', 'offers', 'matching', 'notifications'];
-const PORT_VARIABLE: Record<Launched, string> = {
-  requests: 'REQUESTS_PORT', offers: 'OFFERS_PORT', matching: 'MATCHING_PORT', notifications: 'NOTIFICATIONS_PORT',
-};
+/** Notifications runs too: it consumes offer and saga events, so without it the queues never go quiet. */
+const ORDER: ServiceName[] = ['requests', 'offers', 'matching', 'notifications'];
+const PUBLIC: (keyof ServiceUrls)[] = ['requests', 'offers', 'matching'];
 
 export interface BenchEnvironment {
   databaseUrl: string;
@@ -31,13 +29,13 @@ export interface RunningServices {
   logs: string[];
   stop(): Promise<void>;
   /** Kills one service with a signal (SIGKILL: no draining) and waits for it to exit. */
-  kill(service: Launched, signal?: NodeJS.Signals): Promise<void>;
+  kill(service: ServiceName, signal?: NodeJS.Signals): Promise<void>;
   /** Starts a killed service again on its port, with the same environment; resolves once ready. */
-  restart(service: Launched): Promise<void>;
+  restart(service: ServiceName): Promise<void>;
 }
 
 export function ensureBuilt(): void {
-  const missing = ORDER.filter((svc) => !existsSync(join(ROOT, 'dist', 'apps', svc, 'src', 'main.js')));
+  const missing = ORDER.filter((svc) => !existsSync(entryOf(svc, 'dist')));
   if (missing.length === 0) return;
   process.stderr.write(`dist is missing ${missing.join(', ')}: running npm run build\n`);
   const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
@@ -56,14 +54,9 @@ export async function freshEnvironment(database: string, queuePrefix: string): P
   } finally {
     await admin.end();
   }
-  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 1 });
+  const redis = createRedis({ REDIS_URL: redisUrl, REDIS_CLUSTER: process.env.REDIS_CLUSTER === 'true' }, 'client', 'capmatch-bench');
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await deleteKeys(redis, `*${queuePrefix}:*`);
   } finally {
     redis.disconnect();
   }
@@ -72,102 +65,64 @@ export async function freshEnvironment(database: string, queuePrefix: string): P
   return { databaseUrl: base.toString(), redisUrl, queuePrefix, jwtSecret: randomBytes(32).toString('hex') };
 }
 
-function sparePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
+/** The environment of a built service started by a bench: production mode, its own database and prefix. */
+export function serviceEnv(env: BenchEnvironment): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    ENV_FILE: '/nonexistent/.env',
+    DATABASE_URL: env.databaseUrl,
+    REDIS_URL: env.redisUrl,
+    QUEUE_PREFIX: env.queuePrefix,
+    JWT_SECRET: env.jwtSecret,
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn',
+  };
 }
 
-async function waitReady(url: string, child: ChildProcess, service: string, log: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${service} exited with code ${child.exitCode} during start-up; see ${log}`);
-    try {
-      if ((await fetch(`${url}/health/ready`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${service} was not ready within 60 s; see ${log}`);
+export interface BenchServiceOptions {
+  extraEnv?: Record<string, string>;
+  /** Suffix of the log file when several instances of one service run. */
+  instance?: string;
+  /** Reuse a port (a restart after a kill); a spare one by default. */
+  port?: number;
+  /** `dist` (built, as `npm run start:*`, the default) or `source` (through @swc-node/register). */
+  from?: 'dist' | 'source';
+  /** Another checkout to run the service from (a "before" measurement on older code). */
+  root?: string;
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      done();
-    });
-    child.kill('SIGTERM');
+/** Starts one service of a bench; BENCH_PROFILE=<service> writes a V8 CPU profile of it on exit. */
+export function startBenchService(service: ServiceName, env: BenchEnvironment, options: BenchServiceOptions = {}): Promise<ChildService> {
+  return startChildService({
+    service,
+    port: options.port,
+    from: options.from,
+    root: options.root,
+    env: { ...serviceEnv(env), ...options.extraEnv },
+    log: join(tmpdir(), `capmatch-bench-${env.queuePrefix}-${service}${options.instance ?? ''}.log`),
+    nodeArgs: process.env.BENCH_PROFILE === service ? ['--cpu-prof', `--cpu-prof-dir=${tmpdir()}`] : [],
   });
 }
 
 /** Starts requests, offers, matching and notifications one after another, each once /health/ready answers. */
 export async function startServices(env: BenchEnvironment, extraEnv: Record<string, string> = {}): Promise<RunningServices> {
-  const children = new Map<Launched, ChildProcess>();
-  const ports = new Map<Launched, number>();
-  const logs: string[] = [];
-  const urls = {} as ServiceUrls;
+  const children = new Map<ServiceName, ChildService>();
   const stop = async () => {
-    for (const service of [...ORDER].reverse()) {
-      const child = children.get(service);
-      if (child) await stopChild(child);
-    }
+    for (const service of [...ORDER].reverse()) await children.get(service)?.stop();
   };
-  const launch = async (service: Launched) => {
-    const port = ports.get(service) ?? (await sparePort());
-    ports.set(service, port);
-    const log = join(tmpdir(), `capmatch-bench-${service}.log`);
-    if (!logs.includes(log)) logs.push(log);
-    const out = createWriteStream(log, { flags: 'a' });
-    // BENCH_PROFILE=matching (or requests, offers) writes a V8 CPU profile of that service on exit.
-    const profile = process.env.BENCH_PROFILE === service ? ['--cpu-prof', `--cpu-prof-dir=${tmpdir()}`] : [];
-    const child = spawn(process.execPath, [...profile, join(ROOT, 'dist', 'apps', service, 'src', 'main.js')], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        ENV_FILE: '/nonexistent/.env',
-        HOST: '127.0.0.1',
-        [PORT_VARIABLE[service]]: String(port),
-        DATABASE_URL: env.databaseUrl,
-        REDIS_URL: env.redisUrl,
-        QUEUE_PREFIX: env.queuePrefix,
-        JWT_SECRET: env.jwtSecret,
-        RATE_LIMIT_PER_MINUTE: '1000000',
-        LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn',
-        ...extraEnv,
-      },
-    });
-    child.stdout?.pipe(out);
-    child.stderr?.pipe(out);
-    children.set(service, child);
-    const url = `http://127.0.0.1:${port}`;
-    if (service !== 'notifications') urls[service] = url;
-    await waitReady(url, child, service, log);
+  // A restart keeps the service's port (clients hold its URL) and appends to its log.
+  const launch = async (service: ServiceName) => {
+    const previous = children.get(service);
+    const port = previous ? Number(new URL(previous.url).port) : undefined;
+    children.set(service, await startBenchService(service, env, { extraEnv, port }));
   };
-  const kill = async (service: Launched, signal: NodeJS.Signals = 'SIGKILL') => {
-    const child = children.get(service);
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    await new Promise<void>((done) => {
-      child.once('exit', () => done());
-      child.kill(signal);
-    });
-  };
+  const kill = async (service: ServiceName, signal: NodeJS.Signals = 'SIGKILL') => children.get(service)?.kill(signal);
   try {
     for (const service of ORDER) await launch(service);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { urls, logs, stop, kill, restart: launch };
+  const urls = Object.fromEntries(PUBLIC.map((service) => [service, children.get(service)!.url])) as unknown as ServiceUrls;
+  return { urls, logs: ORDER.map((service) => children.get(service)!.log), stop, kill, restart: launch };
 }

@@ -14,7 +14,10 @@ process.env.NODE_ENV = 'test';
 const server = (process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, '');
 process.env.DATABASE_URL = `${server}/${database}`;
 process.env.REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
-process.env.QUEUE_PREFIX = `${database}_${process.pid}`;
+// TEST_REDIS_CLUSTER=true: TEST_REDIS_URL lists Redis Cluster nodes (npm run test:cluster).
+process.env.REDIS_CLUSTER = process.env.TEST_REDIS_CLUSTER === 'true' ? 'true' : 'false';
+// A hash tag, as in production: every key of this worker's queues lands in one cluster slot.
+process.env.QUEUE_PREFIX = `{${database}_${process.pid}}`;
 process.env.JWT_SECRET = 'capmatch-test-secret-0123456789-abcdefghijklmnop';
 delete process.env.JWT_JWKS_URL;
 delete process.env.JWT_ISSUER;

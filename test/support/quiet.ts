@@ -1,6 +1,7 @@
-import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { QUEUES, SERVICES, WORK_QUEUES } from '@capmatch/contracts';
+import type { RedisClient } from '@capmatch/platform';
+import { testRedis } from './redis';
 
 export interface QuietOptions {
   /** Give up after this long (default 30 s), with an error listing what is still pending. */
@@ -39,7 +40,7 @@ async function pendingOutboxes(db: Client): Promise<string[]> {
   return pending;
 }
 
-async function pendingQueues(redis: IORedis, prefix: string): Promise<string[]> {
+async function pendingQueues(redis: RedisClient, prefix: string): Promise<string[]> {
   const pipeline = redis.pipeline();
   const labels: string[] = [];
   for (const queue of [...Object.values(QUEUES), ...Object.values(WORK_QUEUES)]) {
@@ -68,11 +69,9 @@ async function pendingQueues(redis: IORedis, prefix: string): Promise<string[]> 
 export async function waitForQuiet(options: QuietOptions = {}): Promise<void> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const intervalMs = options.intervalMs ?? 25;
-  const prefix = options.prefix ?? process.env.QUEUE_PREFIX ?? 'capmatch';
+  const prefix = options.prefix ?? process.env.QUEUE_PREFIX ?? '{capmatch}';
   const db = new Client({ connectionString: options.databaseUrl ?? process.env.DATABASE_URL });
-  const redis = new IORedis(options.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', {
-    maxRetriesPerRequest: 1,
-  });
+  const redis = testRedis('client', options.redisUrl);
   // Failures surface through the awaited queries; a stray 'error' event must not crash jest.
   db.on('error', () => undefined);
   redis.on('error', () => undefined);

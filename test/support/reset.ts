@@ -1,8 +1,8 @@
 import { Queue } from 'bullmq';
-import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { QUEUES, SERVICES, WORK_QUEUES } from '@capmatch/contracts';
-import { MIGRATIONS_TABLE } from '@capmatch/platform';
+import { MIGRATIONS_TABLE, deleteKeys } from '@capmatch/platform';
+import { testRedis } from './redis';
 import { truncate } from './truncate';
 
 /**
@@ -29,15 +29,15 @@ export async function resetState(): Promise<void> {
   }
 
   const prefix = process.env.QUEUE_PREFIX as string;
-  const connection = new IORedis(process.env.REDIS_URL as string, { maxRetriesPerRequest: null });
+  const connection = testRedis('worker');
   try {
     for (const name of [...Object.values(QUEUES), ...Object.values(WORK_QUEUES)]) {
       const queue = new Queue(name, { connection, prefix });
       await queue.obliterate({ force: true });
       await queue.close();
     }
-    const keys = await connection.keys(`${prefix}:throttle:*`);
-    if (keys.length > 0) await connection.del(...keys);
+    // The rate-limit storage wraps each key in its own braces: {<prefix>:throttle:…}:hits.
+    await deleteKeys(connection, `*${prefix}:throttle:*`);
   } finally {
     await connection.quit();
   }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidEventError, validateEvent } from './payload-validators';
-import type { OfferSnapshot, LegacyPartnershipSnapshot, RequestSnapshot, SuggestionSnapshot } from './snapshots';
+import type {
+  HoldOutcome, LegacyPartnershipSnapshot, OfferSnapshot, PartnershipSnapshot, RequestSnapshot, ReservationOutcome, SuggestionSnapshot,
+} from './snapshots';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 
@@ -37,6 +39,15 @@ const partnership = (): LegacyPartnershipSnapshot => ({
   cooperationType: 'south-south', createdAt: NOW,
 });
 
+const sagaPartnership = (): PartnershipSnapshot => ({
+  ...partnership(), providerIds: [randomUUID()], status: 'pending',
+  confirmations: [{ party: 'provider', offerId: randomUUID(), sub: 'donor-1', at: NOW }, { party: 'country', sub: 'rwa-1', at: NOW }],
+  reason: null, expiresAt: NOW, agreedAt: null, endedAt: null, updatedAt: NOW, version: 1,
+});
+
+const reservation = (): ReservationOutcome => ({ partnershipId: randomUUID(), requestId: randomUUID(), offerIds: [randomUUID()] });
+const hold = (): HoldOutcome => ({ partnershipId: randomUUID(), requestId: randomUUID() });
+
 const envelope = (type: string, payload: object, extra: object = {}) => ({
   id: randomUUID(), type, occurredAt: NOW, aggregateId: randomUUID(), version: 1, payload, ...extra,
 });
@@ -60,6 +71,13 @@ describe('validateEvent', () => {
     ['suggestion.proposed', { ...suggestion(), status: 'proposed', decidedAt: null, decidedBy: null, reason: null }],
     ['suggestion.rejected', suggestion()],
     ['partnership.created', partnership()],
+    ['partnership.proposed', sagaPartnership()],
+    ['partnership.agreed', { ...sagaPartnership(), status: 'agreed', agreedAt: NOW }],
+    ['partnership.ended', { ...sagaPartnership(), status: 'declined', reason: 'declined: not now', endedAt: NOW }],
+    ['reservation.made', reservation()],
+    ['reservation.refused', { ...reservation(), offerId: randomUUID(), reason: 'no-slot-left' }],
+    ['hold.made', hold()],
+    ['hold.refused', { ...hold(), reason: 'request-withdrawn' }],
   ])('accepts a valid %s', (type, payload) => {
     const raw = envelope(type, payload, { correlationId: 'req-1' });
     expect(validateEvent(raw)).toBe(raw);
@@ -81,7 +99,7 @@ describe('validateEvent', () => {
       classification: { ...request().classification, ldc: 'yes', colour: 'blue' }, secret: true,
     };
     expect(fieldsOf(envelope('request.updated', payload)).sort()).toEqual([
-      'payload.budgetUsd', 'payload.classification.colour', 'payload.classification.ldc', 'payload.sdgs',
+      'payload.budgetUsd', 'payload.classification.colour', 'payload.classification.ldc', 'payload.sdgs.0',
       'payload.secret', 'payload.status', 'payload.title', 'payload.window.end',
     ]);
   });
@@ -89,7 +107,7 @@ describe('validateEvent', () => {
   it('refuses an offer that is not civilian-only or has a bad enum value', () => {
     const payload = { ...offer(), civilianUseOnly: false, role: 'donor', eligibility: { regions: [], countries: ['rw'], groups: ['g20'] } };
     expect(fieldsOf(envelope('offer.published', payload)).sort()).toEqual([
-      'payload.civilianUseOnly', 'payload.eligibility.countries', 'payload.eligibility.groups', 'payload.role',
+      'payload.civilianUseOnly', 'payload.eligibility.countries.0', 'payload.eligibility.groups.0', 'payload.role',
     ]);
   });
 
@@ -106,9 +124,17 @@ describe('validateEvent', () => {
     expect(fieldsOf(envelope('partnership.created', request()))).toContain('payload.suggestionId');
   });
 
+  it('refuses null where a field is optional, not nullable, and impossible calendar times', () => {
+    expect(fieldsOf(envelope('hold.refused', { ...hold(), reason: null }))).toEqual(['payload.reason']);
+    expect(fieldsOf(envelope('reservation.made', { ...reservation(), offerId: 'x' }))).toEqual(['payload.offerId']);
+    expect(fieldsOf({ ...envelope('hold.made', hold()), occurredAt: '2026-02-30T10:00:00Z' })).toEqual(['occurredAt']);
+    expect(fieldsOf(envelope('partnership.proposed', { ...sagaPartnership(), confirmations: [{ party: 'bank', sub: '', at: NOW }] })).sort())
+      .toEqual(['payload.confirmations.0.party', 'payload.confirmations.0.sub']);
+  });
+
   it('puts every problem in the error message', () => {
     expect(() => validateEvent(envelope('offer.withdrawn', { ...offer(), slots: 0 }))).toThrow(
-      /invalid event: payload\.slots: slots must not be less than 1/,
+      /invalid event: payload\.slots: must be >= 1/,
     );
   });
 });

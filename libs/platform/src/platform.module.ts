@@ -5,7 +5,6 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import type Redis from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AuthGuard } from './auth/auth.guard';
@@ -24,6 +23,8 @@ import { MetricsController } from './metrics/metrics.controller';
 import { PLATFORM_OPTIONS, PLATFORM_REDIS, SERVICE_NAME } from './platform.constants';
 import type { PlatformOptions } from './platform-options';
 import { PlatformRedisModule } from './platform-redis.module';
+import { Cluster } from 'ioredis';
+import type { RedisClient } from './redis/redis-connection';
 import { CallerThrottlerGuard } from './throttling/caller-throttler.guard';
 
 type CoreSettings = ConfigType<typeof coreConfig>;
@@ -72,9 +73,10 @@ export class PlatformModule {
         ThrottlerModule.forRootAsync({
           imports: [PlatformRedisModule],
           inject: [coreConfig.KEY, PLATFORM_REDIS],
-          useFactory: (cfg: CoreSettings, redis: Redis) => ({
+          useFactory: (cfg: CoreSettings, redis: RedisClient) => ({
             throttlers: [{ name: 'default', ttl: 60_000, limit: cfg.RATE_LIMIT_PER_MINUTE }],
-            storage: new ThrottlerStorageRedisService(redis),
+            // Its constructor overloads take a server or a cluster client, not the union.
+            storage: redis instanceof Cluster ? new ThrottlerStorageRedisService(redis) : new ThrottlerStorageRedisService(redis),
           }),
         }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { Queue, Worker, type Job } from 'bullmq';
-import IORedis from 'ioredis';
 import { JOB_QUEUES } from '@capmatch/contracts';
-import { coreConfig } from '@capmatch/platform';
+import { coreConfig, createRedis, type RedisClient } from '@capmatch/platform';
 import { PartnershipSaga } from './partnership-saga.service';
 
 /**
@@ -17,17 +16,16 @@ import { PartnershipSaga } from './partnership-saga.service';
 @Injectable()
 export class PartnershipExpiry implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(PartnershipExpiry.name);
-  private readonly producer: IORedis;
+  private readonly producer: RedisClient;
   private readonly queue: Queue;
-  private workerRedis?: IORedis;
+  private workerRedis?: RedisClient;
   private worker?: Worker;
 
   constructor(
     @Inject(coreConfig.KEY) private readonly core: ConfigType<typeof coreConfig>,
     private readonly saga: PartnershipSaga,
   ) {
-    this.producer = new IORedis(core.REDIS_URL, { maxRetriesPerRequest: 1, connectionName: 'capmatch-matching-expiry' });
-    this.producer.on('error', (error: Error) => this.logger.warn(`Redis: ${error.message}`));
+    this.producer = createRedis(core, 'client', 'capmatch-matching-expiry', this.logger);
     this.queue = new Queue(JOB_QUEUES.partnershipExpiry, { connection: this.producer, prefix: core.QUEUE_PREFIX });
   }
 
@@ -47,8 +45,7 @@ export class PartnershipExpiry implements OnApplicationBootstrap, OnApplicationS
   }
 
   onApplicationBootstrap(): void {
-    this.workerRedis = new IORedis(this.core.REDIS_URL, { maxRetriesPerRequest: null, connectionName: 'capmatch-matching-expiry-worker' });
-    this.workerRedis.on('error', (error: Error) => this.logger.warn(`Redis: ${error.message}`));
+    this.workerRedis = createRedis(this.core, 'worker', 'capmatch-matching-expiry-worker', this.logger);
     this.worker = new Worker(JOB_QUEUES.partnershipExpiry, (job: Job<{ partnershipId: string }>) => this.run(job), {
       connection: this.workerRedis,
       prefix: this.core.QUEUE_PREFIX,

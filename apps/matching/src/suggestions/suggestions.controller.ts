@@ -5,7 +5,8 @@ import { IdParam } from '../http/id-param';
 import { ReasonDto } from '../http/reason.dto';
 import { ListSuggestionsQuery } from './list-suggestions.query';
 import { RejectService } from './reject.service';
-import { SuggestionQueries, type HistoryEntry, type SuggestionView } from './suggestion-queries.service';
+import type { HistoryEntry } from '../store/audit-trail';
+import { SuggestionQueries, type SuggestionView } from './suggestion-queries.service';
 import { SuggestionDto, SuggestionHistoryPageDto, SuggestionPageDto } from './suggestion.dto';
 
 const VISIBILITY =

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { Queue } from 'bullmq';
-import type IORedis from 'ioredis';
+import type { RedisClient } from '@capmatch/platform';
 import { DataSource } from 'typeorm';
 import { PgListener, RelayLoop, bullReady, busConfig, busRedis, clientConfigOf, closeRedis, coreConfig, settled } from '@capmatch/platform';
 import { notificationsConfig } from '../notifications.config';
@@ -22,7 +22,7 @@ const OVERDUE_MINUTES = 10;
 export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly loop: RelayLoop;
   private readonly listener: PgListener;
-  private redis?: IORedis;
+  private redis?: RedisClient;
   private queue?: Queue<DeliveryJobData>;
 
   constructor(
@@ -36,7 +36,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   }
 
   onApplicationBootstrap(): void {
-    this.redis = busRedis(this.core.REDIS_URL, 'producer', 'capmatch-webhook-dispatcher');
+    this.redis = busRedis(this.core, 'producer', 'capmatch-webhook-dispatcher');
     this.queue = new Queue<DeliveryJobData>(DELIVERY_QUEUE, { connection: this.redis, prefix: this.core.QUEUE_PREFIX });
     this.queue.on('error', () => undefined); // the connection reports outages itself
     this.listener.start();

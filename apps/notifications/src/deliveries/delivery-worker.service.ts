@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { DelayedError, Worker, type Job } from 'bullmq';
-import type IORedis from 'ioredis';
+import type { RedisClient } from '@capmatch/platform';
 import { DataSource } from 'typeorm';
 import { bullReady, busRedis, closeRedis, coreConfig, settled } from '@capmatch/platform';
 import { notificationsConfig } from '../notifications.config';
@@ -44,7 +44,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private readonly logger = new Logger(DeliveryWorker.name);
   private readonly limiter: HostLimiter;
   private worker?: Worker<DeliveryJobData>;
-  private redis?: IORedis;
+  private redis?: RedisClient;
   private lastErrorLog = 0;
 
   constructor(
@@ -60,7 +60,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   }
 
   onApplicationBootstrap(): void {
-    this.redis = busRedis(this.core.REDIS_URL, 'worker', 'capmatch-webhook-worker');
+    this.redis = busRedis(this.core, 'worker', 'capmatch-webhook-worker');
     this.worker = new Worker<DeliveryJobData>(DELIVERY_QUEUE, (job, token) => this.process(job, token), {
       connection: this.redis,
       prefix: this.core.QUEUE_PREFIX,

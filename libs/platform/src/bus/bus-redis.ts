@@ -1,41 +1,27 @@
 import { Logger } from '@nestjs/common';
-import IORedis, { type RedisOptions } from 'ioredis';
+import { createRedis, dataNodes, type RedisClient, type RedisSettings } from '../redis/redis-connection';
 
 const logger = new Logger('BusRedis');
 
 /**
- * Worker connections must wait for Redis however long it is away (maxRetriesPerRequest null,
- * as BullMQ requires). The producer connection fails fast instead (no offline queue), so a
- * relay batch errors out and is retried later rather than hanging while it holds row locks.
+ * A connection of the bus: workers wait for Redis however long it is away, the relay's
+ * producer connection fails fast (see RedisRole).
  */
-export function busRedis(url: string, role: 'worker' | 'producer', name: string): IORedis {
-  const options: RedisOptions =
-    role === 'worker'
-      ? { maxRetriesPerRequest: null, connectionName: name }
-      : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectionName: name };
-  const client = new IORedis(url, { ...options, retryStrategy: (times) => Math.min(times * 200, 5000) });
-  let reported = false;
-  client.on('error', (error: Error) => {
-    // ioredis retries on its own; one line per outage is enough.
-    if (!reported) logger.warn(`Redis connection ${name}: ${error.message}`);
-    reported = true;
-  });
-  client.on('ready', () => {
-    if (reported) logger.log(`Redis connection ${name} is back`);
-    reported = false;
-  });
-  return client;
+export function busRedis(settings: RedisSettings, role: 'worker' | 'producer', name: string): RedisClient {
+  return createRedis(settings, role, name, logger);
 }
 
 /** BullMQ silently loses jobs if Redis may evict keys; say so loudly at start-up. */
-export async function checkEvictionPolicy(client: IORedis): Promise<void> {
+export async function checkEvictionPolicy(client: RedisClient): Promise<void> {
   try {
-    const answer = (await client.config('GET', 'maxmemory-policy')) as string[];
-    const policy = answer[1];
-    if (policy !== 'noeviction') {
-      logger.warn(
-        `Redis maxmemory-policy is "${policy}": BullMQ needs "noeviction", otherwise queued events can be evicted and lost`,
-      );
+    for (const node of dataNodes(client)) {
+      const answer = (await node.config('GET', 'maxmemory-policy')) as string[];
+      const policy = answer[1];
+      if (policy !== 'noeviction') {
+        logger.warn(
+          `Redis ${node.options.host}:${node.options.port} maxmemory-policy is "${policy}": BullMQ needs "noeviction", otherwise queued events can be evicted and lost`,
+        );
+      }
     }
   } catch (error) {
     logger.warn(`Could not read Redis maxmemory-policy (${(error as Error).message}); make sure it is "noeviction"`);
@@ -46,7 +32,7 @@ export async function checkEvictionPolicy(client: IORedis): Promise<void> {
  * Waits (at most `ms`) for a connection still being established, so BullMQ's start-up commands
  * are not cut off mid-flight by a shutdown that comes right after boot.
  */
-export async function settled(client: IORedis | undefined, ms = 1000): Promise<void> {
+export async function settled(client: RedisClient | undefined, ms = 1000): Promise<void> {
   if (!client || client.status === 'ready' || client.status === 'end') return;
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
@@ -57,7 +43,7 @@ export async function settled(client: IORedis | undefined, ms = 1000): Promise<v
 }
 
 /** Lets queued commands finish (QUIT), or drops the connection when Redis is not there. */
-export async function closeRedis(client: IORedis | undefined): Promise<void> {
+export async function closeRedis(client: RedisClient | undefined): Promise<void> {
   if (!client || client.status === 'end') return;
   await client.quit().catch(() => client.disconnect());
 }

@@ -24,9 +24,12 @@ export class BusEnv {
   @Type(() => Number) @IsInt() @Min(60) @Max(90 * 24 * 3600)
   BUS_KEEP_FAILED_SECONDS = 14 * 24 * 3600;
 
-  /** Jobs one worker takes from Redis at once (they share BUS_CONCURRENCY / BUS_HANDLER_BATCH connections). */
-  @Type(() => Number) @IsInt() @Min(1) @Max(500)
-  BUS_CONCURRENCY = 64;
+  /**
+   * Jobs one worker takes from Redis at once. They share BUS_CONCURRENCY / BUS_HANDLER_BATCH
+   * transactions at a time, never more than half of DB_POOL_SIZE (see transactionSlots).
+   */
+  @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  BUS_CONCURRENCY = 128;
 
   /**
    * Most events handled in one database transaction (group commit). 1 gives every event its
@@ -43,6 +46,14 @@ export class BusEnv {
   /** Outbox rows the relay moves to Redis per transaction. */
   @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
   BUS_RELAY_BATCH_SIZE = 500;
+
+  /**
+   * Pause after a partial relay batch before the next pass, so that events committed in a
+   * stream are moved in batches (one transaction and one Redis round trip for many); the first
+   * event after a quiet spell is relayed at once. 0 relays on every wake-up.
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(1000)
+  BUS_RELAY_LINGER_MS = 5;
 
   /** Fallback polling of the outbox when no NOTIFY arrives (listener down, missed wake-up). */
   @Type(() => Number) @IsInt() @Min(10) @Max(60_000)
@@ -62,4 +73,13 @@ export class BusEnv {
 }
 
 export const busConfig = defineConfig('bus', BusEnv);
+
+/**
+ * How many handler transactions the worker runs at once: enough for BUS_CONCURRENCY jobs in
+ * batches of BUS_HANDLER_BATCH, but at most half the pool, so HTTP requests and the relay
+ * always find a connection (a worker holding the whole pool would stall its own service).
+ */
+export function transactionSlots(cfg: Pick<BusEnv, 'BUS_CONCURRENCY' | 'BUS_HANDLER_BATCH'>, poolSize: number): number {
+  return Math.max(1, Math.min(Math.ceil(cfg.BUS_CONCURRENCY / cfg.BUS_HANDLER_BATCH), Math.floor(poolSize / 2)));
+}
 export type BusSettings = BusEnv;

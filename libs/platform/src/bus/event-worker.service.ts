@@ -1,11 +1,11 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import type IORedis from 'ioredis';
+import type { RedisClient } from '../redis/redis-connection';
 import { DataSource } from 'typeorm';
 import { QUEUES, validateEvent, type AnyEvent, type ServiceName } from '@capmatch/contracts';
 import { coreConfig } from '../config/core.config';
-import { busConfig } from './bus.config';
+import { busConfig, transactionSlots } from './bus.config';
 import { BUS_SERVICE } from './bus.constants';
 import { busMetrics } from './bus-metrics';
 import { bullReady, busRedis, closeRedis, settled } from './bus-redis';
@@ -25,7 +25,7 @@ export class EventWorker implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly logger = new Logger(EventWorker.name);
   private readonly queueName: string;
   private worker?: Worker;
-  private redis?: IORedis;
+  private redis?: RedisClient;
   private lastErrorLog = 0;
   private readonly batcher: EventBatcher;
 
@@ -38,18 +38,20 @@ export class EventWorker implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(coreConfig.KEY) private readonly core: ConfigType<typeof coreConfig>,
   ) {
     this.queueName = QUEUES[service];
-    const parallel = Math.ceil(cfg.BUS_CONCURRENCY / cfg.BUS_HANDLER_BATCH);
+    const parallel = transactionSlots(cfg, core.DB_POOL_SIZE);
     this.batcher = new EventBatcher(dataSource, inbox, service, cfg.BUS_HANDLER_BATCH, parallel);
   }
 
   onApplicationBootstrap(): void {
     if (this.registry.subscribedTypes.length === 0) return;
-    this.redis = busRedis(this.core.REDIS_URL, 'worker', `capmatch-worker-${this.service}`);
+    this.redis = busRedis(this.core, 'worker', `capmatch-worker-${this.service}`);
     this.worker = new Worker(this.queueName, (job: Job) => this.process(job), {
       connection: this.redis,
       prefix: this.core.QUEUE_PREFIX,
       concurrency: this.cfg.BUS_CONCURRENCY,
       lockDuration: this.cfg.BUS_LOCK_DURATION_MS,
+      // How soon the jobs of a crashed worker (lock no longer renewed) go back to the wait list.
+      stalledInterval: Math.min(30_000, this.cfg.BUS_LOCK_DURATION_MS),
       removeOnComplete: { count: this.cfg.BUS_KEEP_COMPLETED },
       removeOnFail: { age: this.cfg.BUS_KEEP_FAILED_SECONDS },
     });

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { Queue, type JobsOptions } from 'bullmq';
-import type IORedis from 'ioredis';
+import type { RedisClient } from '../redis/redis-connection';
 import { DataSource } from 'typeorm';
 import { QUEUES, SERVICES, consumersOf, type AnyEvent, type EventType } from '@capmatch/contracts';
 import { coreConfig } from '../config/core.config';
@@ -36,7 +36,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly table: string;
   private readonly loop: RelayLoop;
   private readonly listener: PgListener;
-  private redis?: IORedis;
+  private redis?: RedisClient;
   private stopScrape: (() => void)[] = [];
 
   constructor(
@@ -51,7 +51,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.redis = busRedis(this.core.REDIS_URL, 'producer', `capmatch-relay-${this.schema}`);
+    this.redis = busRedis(this.core, 'producer', `capmatch-relay-${this.schema}`);
     for (const service of SERVICES) {
       const queue = new Queue(QUEUES[service], { connection: this.redis, prefix: this.core.QUEUE_PREFIX });
       queue.on('error', () => undefined); // the connection already reports outages
@@ -94,17 +94,18 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         await runner.rollbackTransaction();
         return 'contended';
       }
-      const rows: OutboxRow[] = await runner.query(
-        `SELECT seq, id, type, aggregate_id, version, payload, correlation_id, causation_id, occurred_at FROM ${this.table}
-         WHERE relayed_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      // Taking and marking the batch is one statement: the mark is only seen (and the rows only
+      // leave the backlog) when the transaction commits, which happens after Redis accepted them.
+      const [rows]: [OutboxRow[], number] = await runner.query(
+        `UPDATE ${this.table} o SET relayed_at = now() FROM (
+           SELECT seq FROM ${this.table} WHERE relayed_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED) batch
+         WHERE o.seq = batch.seq
+         RETURNING o.seq, o.id, o.type, o.aggregate_id, o.version, o.payload, o.correlation_id, o.causation_id, o.occurred_at`,
         [this.cfg.BUS_RELAY_BATCH_SIZE],
       );
-      if (rows.length > 0) {
-        await this.publish(rows);
-        await runner.query(`UPDATE ${this.table} SET relayed_at = now() WHERE seq = ANY($1::bigint[])`, [
-          rows.map((r) => r.seq),
-        ]);
-      }
+      // RETURNING follows no ORDER BY; publishing order is commit order, so sort by seq here.
+      rows.sort((a, b) => a.seq.length - b.seq.length || (a.seq < b.seq ? -1 : 1)); // bigint as text
+      if (rows.length > 0) await this.publish(rows);
       await runner.commitTransaction();
       if (rows.length === 0) return 'empty';
       return rows.length < this.cfg.BUS_RELAY_BATCH_SIZE ? 'partial' : 'full';

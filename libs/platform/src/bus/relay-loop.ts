@@ -8,7 +8,8 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 
 /**
  * When the relay runs: on every wake-up (NOTIFY), on a polling timer as the fallback, again at
- * once after a full batch, shortly after losing the lock to another relay (it may have read
+ * once after a full batch, BUS_RELAY_LINGER_MS after a partial one (so a stream of commits is
+ * relayed in batches rather than one pass per commit), shortly after losing the lock to another relay (it may have read
  * the outbox just before our event committed), and with capped exponential backoff while
  * Redis or Postgres fails. It never throws: an outage only delays events.
  */
@@ -69,6 +70,10 @@ export class RelayLoop {
         if (this.failures > 0) this.logger.log(`${this.label}: publishing again after ${this.failures} failed attempts`);
         this.failures = 0;
         if (outcome === 'full') this.pending = true;
+        // Under a stream of commits every NOTIFY would start a pass of one or two rows (a
+        // transaction and a Redis round trip each); pausing briefly after a partial batch lets
+        // the next pass take everything committed meanwhile. An idle relay starts at once.
+        if (outcome === 'partial' && this.cfg.BUS_RELAY_LINGER_MS > 0) await this.sleep(this.cfg.BUS_RELAY_LINGER_MS);
         if (outcome === 'contended') {
           await this.sleep(CONTENDED_RETRY_MS);
           this.pending = true;

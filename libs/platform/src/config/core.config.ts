@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy } from 'class-validator';
 import { defineConfig } from './define-config';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -11,12 +11,33 @@ export class CoreEnv {
   })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/capmatch';
 
-  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  /** One server, or with REDIS_CLUSTER=true some nodes of the cluster: `redis://a:7000,b:7001,c:7002`. */
+  @Matches(/^rediss?:\/\/[^,\s]+(,\s*(rediss?:\/\/)?[^,\s]+)*$/, {
+    message: 'must be a redis:// or rediss:// URL, or a comma-separated list of cluster nodes',
+  })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
-  /** Prefix of every BullMQ key in Redis; lets several deployments (or test runs) share one Redis. */
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1-64 letters, digits, _ or -' })
-  QUEUE_PREFIX = 'capmatch';
+  /** REDIS_URL names nodes of a Redis Cluster (ioredis Cluster client; QUEUE_PREFIX must be a hash tag). */
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  REDIS_CLUSTER = false;
+
+  /**
+   * Prefix of every BullMQ and rate-limit key in Redis; lets several deployments (or test runs)
+   * share one Redis. The braces make it a Redis Cluster hash tag: every key of every queue then
+   * hashes to one slot, which BullMQ's multi-key Lua scripts need.
+   */
+  @Matches(/^(?=.{1,64}$)(\{[A-Za-z0-9_-]+\})?[A-Za-z0-9_-]*$/, {
+    message: 'must be 1-64 letters, digits, _ or -, optionally starting with a hash tag in braces ({capmatch}, {capmatch}-eu)',
+  })
+  @ValidateBy({
+    name: 'hashTagInCluster',
+    validator: {
+      validate: (value: unknown, args) => !(args?.object as CoreEnv).REDIS_CLUSTER || /^\{[^}]+\}/.test(String(value)),
+      defaultMessage: () => 'must start with a hash tag such as {capmatch} when REDIS_CLUSTER is true',
+    },
+  })
+  QUEUE_PREFIX = '{capmatch}';
 
   @IsOptional()
   @IsString()

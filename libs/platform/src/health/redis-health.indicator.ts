@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../redis/redis-connection';
 import { PLATFORM_REDIS } from '../platform.constants';
 
 const PING_TIMEOUT_MS = 2000;
@@ -8,7 +8,7 @@ const PING_TIMEOUT_MS = 2000;
 @Injectable()
 export class RedisHealthIndicator {
   constructor(
-    @Inject(PLATFORM_REDIS) private readonly redis: Redis,
+    @Inject(PLATFORM_REDIS) private readonly redis: RedisClient,
     private readonly health: HealthIndicatorService,
   ) {}
 

@@ -133,9 +133,9 @@ describe('event bus: outbox to handler', () => {
     expect(state).toBe('failed');
     expect(failed?.attemptsMade).toBe(1);
     expect(failed?.failedReason).toContain(`Invalid event in job ${bad.id}`);
-    expect(failed?.failedReason).toContain('payload.status: status must be one of the following values');
+    expect(failed?.failedReason).toContain('payload.status: must be one of: open, matched, withdrawn');
     expect(failed?.failedReason).toContain('payload.budgetUsd:');
-    expect(failed?.failedReason).toContain('payload.extra: property extra should not exist');
+    expect(failed?.failedReason).toContain('payload.extra: is not allowed');
     expect(await handled(bad.id)).toHaveLength(0);
     expect(await handled(later.id)).toHaveLength(1);
   });
