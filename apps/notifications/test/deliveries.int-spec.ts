@@ -39,6 +39,8 @@ describe('webhook deliveries', () => {
     await feed.close();
     await receiver?.close();
     await svc?.close();
+    // Retries still scheduled would keep later suites of this jest worker (same queue prefix) from going quiet.
+    await resetState();
   });
 
   async function subscribe(token: string, url: string, events: string[]): Promise<{ id: string; secret: string }> {

@@ -38,6 +38,8 @@ describe('webhooks without WEBHOOK_ALLOW_PRIVATE', () => {
     await feed.close();
     await receiver?.close();
     await svc?.close();
+    // Retries still scheduled would keep later suites of this jest worker (same queue prefix) from going quiet.
+    await resetState();
   });
 
   it.each([
@@ -93,6 +95,8 @@ describe('webhooks API', () => {
   afterAll(async () => {
     await receiver?.close();
     await svc?.close();
+    // Retries still scheduled would keep later suites of this jest worker (same queue prefix) from going quiet.
+    await resetState();
   });
 
   const register = async (token: string, body: Record<string, unknown>) =>
