@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { bruteForceMatch } from './brute-force';
-import { explainExclusion } from './hard-rules';
+import { bruteForceMatch } from './reference/brute-force';
+import { explainExclusion } from './rules/hard-rules';
 import { MatchingEngine } from './matching-engine';
 import { offerArb, worldArb, type World } from './test/arbitraries';
 import type { MatchOffer, Suggestion } from './types';

@@ -24,10 +24,13 @@
 // One engine instance is not safe to share between worker threads; the service keeps one per
 // process. Run the service with --max-semi-space-size=64: a full rebuild allocates tens of
 // thousands of explained suggestions (bench/matching.bench.ts).
-export { bruteForceMatch, DEFAULT_TOP_K, type MatchOptions } from './brute-force';
-export { combinationKey } from './combination-key';
-export { explainExclusion, HARD_RULES, type HardRule, type RuleInput, type RuleViolation } from './hard-rules';
+export { bruteForceMatch } from './reference/brute-force';
+export { combinationKey } from './ranking/combination-key';
+export { explainExclusion, HARD_RULES, type HardRule, type RuleInput, type RuleViolation } from './rules/hard-rules';
 export { MatchingEngine } from './matching-engine';
-export { equityOf, NEUTRAL } from './scoring';
+export { DEFAULT_TOP_K, type MatchOptions } from './options';
+export { equityOf } from './scoring/equity';
+export { FACTORS } from './scoring/factors';
+export { NEUTRAL } from './scoring/fits';
 export * from './types';
-export { DEFAULT_WEIGHTS, FACTORS, validateWeights, type Weights } from './weights';
+export { DEFAULT_WEIGHTS, validateWeights, type Weights } from './scoring/weights';

@@ -1,14 +1,13 @@
-import { DEFAULT_TOP_K, type MatchOptions } from './brute-force';
-import { indexable, OfferIndex } from './offer-index';
-import { couldEnter } from './offer-reach';
-import { prepareOffer, prepareRequest } from './prepared';
-import { weightVector } from './scoring';
-import { addSingles } from './singles';
-import { toSuggestion } from './suggestion';
-import { TopK } from './top-k';
-import { addBundles } from './triangular';
+import { indexable, OfferIndex } from './index/offer-index';
+import { couldEnter } from './index/offer-reach';
+import { DEFAULT_TOP_K, type MatchOptions } from './options';
+import { prepareOffer, prepareRequest } from './scoring/prepared';
+import { addSingles } from './index/singles';
+import { toSuggestion } from './scoring/suggestion';
+import { TopK } from './ranking/top-k';
+import { addBundles } from './bundles/triangular';
 import type { MatchOffer, MatchRequest, RejectedByRequest, Suggestion } from './types';
-import { DEFAULT_WEIGHTS, validateWeights } from './weights';
+import { DEFAULT_WEIGHTS, validateWeights, weightVector } from './scoring/weights';
 
 const NONE: ReadonlySet<string> = new Set();
 const NO_REJECTIONS: RejectedByRequest = new Map();

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { combinationKey } from '../combination-key';
+import { combinationKey } from '../ranking/combination-key';
 import type { CooperationType, MatchOffer, MatchRequest, RequesterClassification } from '../types';
-import { FACTORS, type Weights } from '../weights';
+import { FACTORS } from '../scoring/factors';
+import type { Weights } from '../scoring/weights';
 
 // Small random worlds for the property specs: few vocabulary values, few countries and close
 // dates, so that rule edges, equal scores and key tie-breaks come up often.

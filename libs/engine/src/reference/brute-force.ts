@@ -1,12 +1,14 @@
-import { combinationKey } from './combination-key';
-import { HARD_RULES } from './hard-rules';
-import { offerPassesAlone } from './offer-checks';
-import { prepareOffer, prepareRequest, type PreparedOffer } from './prepared';
-import { combine, FACTOR_COUNT, round3, weightVector } from './scoring';
-import { factorsOf, toSuggestion } from './suggestion';
-import { compareRanked, leadOfferId, type Ranked } from './top-k';
-import type { MatchOffer, MatchRequest, Suggestion } from './types';
-import { DEFAULT_WEIGHTS, validateWeights, type Weights } from './weights';
+import { combinationKey } from '../ranking/combination-key';
+import { HARD_RULES } from '../rules/hard-rules';
+import { offerPassesAlone } from '../rules/offer-checks';
+import { prepareOffer, prepareRequest, type PreparedOffer } from '../scoring/prepared';
+import { FACTOR_COUNT } from '../scoring/factors';
+import { combine, round3 } from '../scoring/fits';
+import { factorsOf, toSuggestion } from '../scoring/suggestion';
+import { compareRanked, leadOfferId, type Ranked } from '../ranking/top-k';
+import type { MatchOffer, MatchRequest, Suggestion } from '../types';
+import { DEFAULT_TOP_K, type MatchOptions } from '../options';
+import { DEFAULT_WEIGHTS, validateWeights, weightVector } from '../scoring/weights';
 
 // The reference the fast path is tested and benchmarked against: no index, no pruning. Rules
 // 1–6 concern one offer at a time, so they are checked once per offer (as the providing offer
@@ -14,14 +16,6 @@ import { DEFAULT_WEIGHTS, validateWeights, type Weights } from './weights';
 // pair that survives them. Everything that passes is scored and sorted; then each provider
 // offer keeps only its best-ranked variant (its single or one of its bundles: the diversity
 // rule) and the first K of those are the result.
-
-export const DEFAULT_TOP_K = 5;
-
-export interface MatchOptions {
-  /** Suggestions kept per request (contract: MATCH_TOP_K, default 5). */
-  readonly topK?: number;
-  readonly weights?: Weights;
-}
 
 const COMBINATION_RULES = HARD_RULES.filter((rule) => rule.id >= 7);
 const NONE: ReadonlySet<string> = new Set();

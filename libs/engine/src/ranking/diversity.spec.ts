@@ -1,8 +1,8 @@
-import { bruteForceMatch } from './brute-force';
+import { bruteForceMatch } from '../reference/brute-force';
 import { combinationKey } from './combination-key';
-import { MatchingEngine } from './matching-engine';
-import { aFacilitator, anOffer, aRequest } from './test/fixtures';
-import type { MatchOffer, Suggestion } from './types';
+import { MatchingEngine } from '../matching-engine';
+import { aFacilitator, anOffer, aRequest } from '../test/fixtures';
+import type { MatchOffer, Suggestion } from '../types';
 
 // The diversity rule: within one request's top-K each provider offer (a single's offer, a
 // bundle's first offer) appears at most once, as its best-ranked variant; the next distinct

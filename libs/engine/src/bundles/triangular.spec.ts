@@ -1,7 +1,7 @@
-import { bruteForceMatch } from './brute-force';
-import { MatchingEngine } from './matching-engine';
-import { aFacilitator, anOffer, aRequest } from './test/fixtures';
-import type { MatchOffer, MatchRequest, Suggestion } from './types';
+import { bruteForceMatch } from '../reference/brute-force';
+import { MatchingEngine } from '../matching-engine';
+import { aFacilitator, anOffer, aRequest } from '../test/fixtures';
+import type { MatchOffer, MatchRequest, Suggestion } from '../types';
 
 function bothPaths(request: MatchRequest, offers: MatchOffer[]): Suggestion[] {
   const engine = new MatchingEngine();

@@ -1,5 +1,5 @@
 import { cooperationTypeOf } from '@capmatch/taxonomy';
-import { combinationKey } from './combination-key';
+import { combinationKey } from '../ranking/combination-key';
 import {
   noSharedCapacityArea,
   noSharedLanguage,
@@ -8,7 +8,7 @@ import {
   requesterNotEligible,
   windowsDisjoint,
 } from './offer-checks';
-import { ALL_COOPERATION_TYPES, type CooperationType, type MatchOffer, type MatchRequest } from './types';
+import { ALL_COOPERATION_TYPES, type CooperationType, type MatchOffer, type MatchRequest } from '../types';
 
 // The nine hard rules of the contract ("Suggestions and partnerships"), numbered as there.
 // A combination is a request plus its offers in suggestion order: one offer, or a provider

@@ -1,5 +1,5 @@
 import { RARE_LANGUAGE_BIT } from './offer-columns';
-import type { PreparedRequest } from './prepared';
+import type { PreparedRequest } from '../scoring/prepared';
 
 // languageFit (scoring.ts) bounded from an offer's language bitmask (offer-columns.ts), so the
 // candidate scan never has to open the offer's own language list: exact when the request's

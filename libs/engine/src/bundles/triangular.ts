@@ -1,9 +1,10 @@
-import { combinationKey } from './combination-key';
+import { combinationKey } from '../ranking/combination-key';
 import { FacilitatorGroups, type FacilitatorPart, type Group } from './facilitator-groups';
-import type { PreparedOffer, PreparedRequest } from './prepared';
-import { bundleFactors, combine, FACTOR_COUNT, modalityFit, round3, windowFit } from './scoring';
-import type { SouthProvider } from './singles';
-import type { TopK } from './top-k';
+import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
+import { bundleFactors, combine, modalityFit, round3, windowFit } from '../scoring/fits';
+import type { SouthProvider } from '../index/singles';
+import type { TopK } from '../ranking/top-k';
+import { BUDGET, FACTOR_COUNT, MODALITY, WINDOW } from '../scoring/factors';
 
 // Triangular bundles (south provider offer + north or multilateral facilitator offer) without
 // scoring every pair. Per provider P: its own part (areas, SDGs, target groups, languages,
@@ -16,7 +17,6 @@ import type { TopK } from './top-k';
 // scanned until the bound cannot reach the K-th score. Bounds only drop what cannot tie or
 // beat the K-th entry (ties lose on key), so the result equals brute force (property-tested).
 
-const MODALITY = 1, BUDGET = 5, WINDOW = 6;
 
 /** Offered budget as a share of the asked one; 0 when either side has none. */
 export function budgetShare(r: PreparedRequest, o: PreparedOffer): number {

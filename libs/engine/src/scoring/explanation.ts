@@ -1,7 +1,7 @@
 import type { PreparedOffer, PreparedRequest } from './prepared';
-import { round3 } from './scoring';
-import type { ExplanationEntry, FactorName, MatchOffer } from './types';
-import { FACTORS } from './weights';
+import { round3 } from './fits';
+import type { ExplanationEntry, FactorName, MatchOffer } from '../types';
+import { BUDGET, FACTORS } from './factors';
 
 // Plain-English detail for each factor, written for a coordinator deciding on a suggestion.
 // Texts follow the requester's own lists and order, so they read the way the request was put.
@@ -62,7 +62,7 @@ function details(r: PreparedRequest, offers: readonly PreparedOffer[], factors: 
     sdgs: overlapDetail(req.sdgs, (g) => provider.sdgs.includes(g), 'contributes to', 'SDGs', (g) => `SDG ${g}`),
     targetGroups: overlapDetail(req.targetGroups, (g) => provider.targetGroups.includes(g), 'reaches', 'target groups'),
     languages: `delivers in ${joinAnd(langs.filter((l) => provider.deliveryLanguages.includes(l)))} (requested, most wanted first: ${langs.join(', ')})`,
-    budget: budgetDetail(req.budgetUsd, raw, factors[5]),
+    budget: budgetDetail(req.budgetUsd, raw, factors[BUDGET]),
     window: `runs ${covered} of the ${r.days} days requested (${req.window.start} to ${req.window.end})`,
     equity: equityDetail(r),
   };

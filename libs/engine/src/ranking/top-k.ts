@@ -1,4 +1,4 @@
-import type { PreparedOffer } from './prepared';
+import type { PreparedOffer } from '../scoring/prepared';
 
 export interface Ranked {
   /** Rounded to 3 decimals: ranking and ties are on the score the user sees. */

@@ -1,33 +1,16 @@
 import type { PreparedOffer, PreparedRequest } from './prepared';
-import type { RequesterClassification } from './types';
+import { AREA, BUDGET, EQUITY, FACTOR_COUNT, GROUP, LANGUAGE, MODALITY, SDG, WINDOW } from './factors';
 import { popcount } from './vocabulary';
-import { FACTORS, type Weights } from './weights';
 
-// Factor scores, each in [0, 1], in the order of FACTORS. A bundle (triangular) is scored as
+// Factor scores, each in [0, 1], at their places in the factor table (factors.ts). A bundle (triangular) is scored as
 // one partner: the provider offer brings areas, SDGs, target groups and languages; the
 // facilitator's modalities and budget add to the provider's; the bundle runs only while both
 // offers run, so its window is their intersection.
 
 /** Score of a factor the request gives nothing to judge by: neither helps nor hurts. */
 export const NEUTRAL = 0.5;
-export const FACTOR_COUNT = FACTORS.length;
 
 export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
-
-export function weightVector(weights: Weights): Float64Array {
-  return Float64Array.from(FACTORS, (f) => weights[f]);
-}
-
-/**
- * Equity lifts the requesters the resolution singles out (LDCs first, then landlocked and
- * small island developing states) so that large, well-connected countries with many good
- * matches do not take every scarce slot.
- */
-export function equityOf(c: Pick<RequesterClassification, 'ldc' | 'lldc' | 'sids'>): number {
-  if (c.ldc) return 1;
-  if (c.lldc || c.sids) return 0.75;
-  return 0.25;
-}
 
 const share = (mask: number, count: number, neutral: number): number =>
   count === 0 ? neutral : popcount(mask) / count;
@@ -76,26 +59,26 @@ export function bundleBudget(p: PreparedOffer, f: PreparedOffer): number {
 
 /** The part of the score that only the provider offer (and the request) decide. */
 function providerFactors(r: PreparedRequest, p: PreparedOffer, out: Float64Array): void {
-  out[0] = areaFit(r, p.areas);
-  out[2] = sdgFit(r, p.sdgs);
-  out[3] = targetGroupFit(r, p.targetGroups);
-  out[4] = languageFit(r, p.languages);
-  out[7] = r.equity;
+  out[AREA] = areaFit(r, p.areas);
+  out[SDG] = sdgFit(r, p.sdgs);
+  out[GROUP] = targetGroupFit(r, p.targetGroups);
+  out[LANGUAGE] = languageFit(r, p.languages);
+  out[EQUITY] = r.equity;
 }
 
 export function singleFactors(r: PreparedRequest, o: PreparedOffer, out: Float64Array): Float64Array {
   providerFactors(r, o, out);
-  out[1] = modalityFit(r, o.modalities);
-  out[5] = budgetFit(r, o.budget);
-  out[6] = windowFit(r, o.start, o.end);
+  out[MODALITY] = modalityFit(r, o.modalities);
+  out[BUDGET] = budgetFit(r, o.budget);
+  out[WINDOW] = windowFit(r, o.start, o.end);
   return out;
 }
 
 export function bundleFactors(r: PreparedRequest, p: PreparedOffer, f: PreparedOffer, out: Float64Array): Float64Array {
   providerFactors(r, p, out);
-  out[1] = modalityFit(r, p.modalities | f.modalities);
-  out[5] = budgetFit(r, bundleBudget(p, f));
-  out[6] = windowFit(r, Math.max(p.start, f.start), Math.min(p.end, f.end));
+  out[MODALITY] = modalityFit(r, p.modalities | f.modalities);
+  out[BUDGET] = budgetFit(r, bundleBudget(p, f));
+  out[WINDOW] = windowFit(r, Math.max(p.start, f.start), Math.min(p.end, f.end));
   return out;
 }
 

@@ -1,32 +1,9 @@
-import type { FactorName } from './types';
-
-/** Factors in the fixed order used for summing and for explanations. */
-export const FACTORS: readonly FactorName[] = [
-  'capacityAreas',
-  'modalities',
-  'sdgs',
-  'targetGroups',
-  'languages',
-  'budget',
-  'window',
-  'equity',
-];
+import type { FactorName } from '../types';
+import { DEFAULT_FACTOR_WEIGHTS, FACTORS } from './factors';
 
 export type Weights = Readonly<Record<FactorName, number>>;
 
-// Capacity area is what the request is about, so it weighs most; equity at 0.1 lifts an LDC
-// requester by up to 0.075 over a non-LDC one with the same fit, enough to win close calls
-// without overriding a clearly better fit.
-export const DEFAULT_WEIGHTS: Weights = Object.freeze({
-  capacityAreas: 0.25,
-  modalities: 0.15,
-  sdgs: 0.1,
-  targetGroups: 0.1,
-  languages: 0.1,
-  budget: 0.1,
-  window: 0.1,
-  equity: 0.1,
-});
+export const DEFAULT_WEIGHTS: Weights = DEFAULT_FACTOR_WEIGHTS;
 
 const SUM_TOLERANCE = 1e-9;
 
@@ -48,4 +25,9 @@ export function validateWeights(weights: Record<string, unknown>): Weights {
   }
   if (Math.abs(sum - 1) > SUM_TOLERANCE) throw new RangeError(`weights must sum to 1, got ${sum}`);
   return Object.freeze({ ...(weights as Record<FactorName, number>) });
+}
+
+/** Weights as a vector in FACTORS order, as the hot path reads them. */
+export function weightVector(weights: Weights): Float64Array {
+  return Float64Array.from(FACTORS, (f) => weights[f]);
 }

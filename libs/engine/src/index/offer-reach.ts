@@ -1,12 +1,12 @@
-import type { PreparedOffer, PreparedRequest } from './prepared';
-import { combine, FACTOR_COUNT, singleFactors, windowFit } from './scoring';
-import { reaches } from './top-k';
+import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
+import { combine, singleFactors, windowFit } from '../scoring/fits';
+import { reaches } from '../ranking/top-k';
+import { BUDGET, EQUITY, FACTOR_COUNT, MODALITY, WINDOW } from '../scoring/factors';
 
 // Which requests a new or changed offer could enter: the offer must pass the rules that concern
 // it alone (1–6), the request must accept a cooperation type the offer can take part in, and,
 // when the request's top-K is full, the offer's best possible score must reach its K-th score.
 
-const MODALITY = 1, BUDGET = 5, WINDOW = 6, EQUITY = 7;
 
 function sharesAny(a: Int32Array, b: Int32Array): boolean {
   for (const x of a) if (b.includes(x)) return true;

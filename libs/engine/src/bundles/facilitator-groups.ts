@@ -1,11 +1,11 @@
-import type { PreparedOffer, PreparedRequest } from './prepared';
-import { windowFit } from './scoring';
+import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
+import { windowFit } from '../scoring/fits';
+import { BUDGET, WINDOW } from '../scoring/factors';
 
 // The facilitators one request may use, grouped by which of its requested modalities they
 // bring (the group's mask): within a group every facilitator changes a bundle's modality fit
 // the same way, so what is left to rank them by is budget and window.
 
-const BUDGET = 5, WINDOW = 6;
 
 export interface FacilitatorPart {
   readonly o: PreparedOffer;

@@ -1,6 +1,6 @@
-import { acceptedTypes } from './hard-rules';
-import { equityOf } from './scoring';
-import type { MatchOffer, MatchRequest } from './types';
+import { acceptedTypes } from '../rules/hard-rules';
+import { equityOf } from './equity';
+import type { MatchOffer, MatchRequest } from '../types';
 import { areaMask, countryId, languageId, modalityMask, popcount, sdgMask, targetGroupMask, tokenId } from './vocabulary';
 
 // Requests and offers compiled once into numbers: bitmasks for the closed vocabularies, day

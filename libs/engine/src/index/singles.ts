@@ -1,11 +1,12 @@
-import { combinationKey } from './combination-key';
+import { combinationKey } from '../ranking/combination-key';
 import { languageBound, languageFitAtMost } from './language-bound';
 import { ORIGIN_SOUTH, RARE_LANGUAGE_BIT } from './offer-columns';
 import type { OfferIndex } from './offer-index';
-import type { PreparedOffer, PreparedRequest } from './prepared';
-import { budgetFit, combine, FACTOR_COUNT, languageFit, modalityFit, NEUTRAL, round3, singleFactors, windowFit } from './scoring';
-import { popcount } from './vocabulary';
-import type { TopK } from './top-k';
+import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
+import { budgetFit, combine, languageFit, modalityFit, NEUTRAL, round3, singleFactors, windowFit } from '../scoring/fits';
+import { popcount } from '../scoring/vocabulary';
+import type { TopK } from '../ranking/top-k';
+import { AREA, BUDGET, EQUITY, FACTOR_COUNT, GROUP, LANGUAGE, MODALITY, SDG, WINDOW } from '../scoring/factors';
 
 // Single-offer suggestions for one request, in one pass over the index's candidates. For each
 // offer a bound on its score is built from the index's columns in two steps, cheapest first:
@@ -32,7 +33,6 @@ export interface SouthProvider {
   bound: number;
 }
 
-const AREA = 0, MODALITY = 1, SDG = 2, GROUP = 3, LANGUAGE = 4, BUDGET = 5, WINDOW = 6, EQUITY = 7;
 const scratch = new Float64Array(FACTOR_COUNT);
 // Southern provider candidates of the scan under way (one scan runs at a time).
 const southSlots: number[] = [];

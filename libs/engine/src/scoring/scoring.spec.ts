@@ -1,6 +1,6 @@
-import { bruteForceMatch } from './brute-force';
-import { aFacilitator, anOffer, aRequest, BRAZIL, RWANDA } from './test/fixtures';
-import type { ExplanationEntry, FactorName, MatchOffer, MatchRequest } from './types';
+import { bruteForceMatch } from '../reference/brute-force';
+import { aFacilitator, anOffer, aRequest, BRAZIL, RWANDA } from '../test/fixtures';
+import type { ExplanationEntry, FactorName, MatchOffer, MatchRequest } from '../types';
 import { DEFAULT_WEIGHTS, validateWeights } from './weights';
 
 /** The explanation of the single best suggestion, by factor. */
