@@ -26,6 +26,8 @@
 // thousands of explained suggestions (bench/matching.bench.ts).
 export { bruteForceMatch } from './reference/brute-force';
 export { combinationKey } from './ranking/combination-key';
+export { Rejections, rejectionEffect, type RejectedByRequest, type RejectedInput } from './rules/rejections';
+export { diverseTopK } from './ranking/top-k';
 export { explainExclusion, HARD_RULES, type HardRule, type RuleInput, type RuleViolation } from './rules/hard-rules';
 export { MatchingEngine } from './matching-engine';
 export { DEFAULT_TOP_K, type MatchOptions } from './options';

@@ -81,7 +81,8 @@ export type FactorName =
   | 'languages'
   | 'budget'
   | 'window'
-  | 'equity';
+  | 'equity'
+  | 'focus';
 
 export interface ExplanationEntry {
   readonly factor: FactorName;
@@ -103,5 +104,28 @@ export interface Suggestion {
   readonly key: string;
 }
 
-/** Combination keys coordinators have rejected, per request id (hard rule 8). */
-export type RejectedByRequest = ReadonlyMap<string, ReadonlySet<string>>;
+/**
+ * Why a coordinator rejected a suggestion, when they say so in a structured way. Each code has
+ * a defined effect on what the request is suggested next (rules/rejections.ts).
+ */
+export type RejectionReasonCode = 'capacity-mismatch' | 'language-mismatch' | 'provider-unsuitable' | 'budget' | 'timing' | 'other';
+
+export const REJECTION_REASON_CODES: readonly RejectionReasonCode[] = [
+  'capacity-mismatch',
+  'language-mismatch',
+  'provider-unsuitable',
+  'budget',
+  'timing',
+  'other',
+];
+
+/** One rejected combination of a request, as the service stores it. */
+export interface RejectionRecord {
+  /** combinationKey(requestId, offerIds) of the rejected suggestion. */
+  readonly key: string;
+  /** The rejected suggestion's offers, provider offer first. */
+  readonly offerIds: readonly string[];
+  /** Provider of the providing (first) offer; needed by `provider-unsuitable`. */
+  readonly providerId?: string | null;
+  readonly reasonCode?: RejectionReasonCode | null;
+}

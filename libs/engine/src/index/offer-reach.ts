@@ -1,7 +1,7 @@
 import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
 import { combine, singleFactors, windowFit } from '../scoring/fits';
 import { reaches } from '../ranking/top-k';
-import { BUDGET, EQUITY, FACTOR_COUNT, MODALITY, WINDOW } from '../scoring/factors';
+import { BUDGET, EQUITY, FACTOR_COUNT, FOCUS, GROUP, MODALITY, WINDOW } from '../scoring/factors';
 
 // Which requests a new or changed offer could enter: the offer must pass the rules that concern
 // it alone (1–6), the request must accept a cooperation type the offer can take part in, and,
@@ -36,9 +36,12 @@ function bestPossible(r: PreparedRequest, o: PreparedOffer, w: Float64Array): nu
   const accepted = origin === 'south' ? r.acceptsSouthSouth : origin === 'north' ? r.acceptsNorthSouth : r.acceptsMultilateral;
   let best = accepted ? combine(w, factors) : -1;
   if (origin === 'south' && r.acceptsTriangular) {
-    // A facilitator may complete the modalities and the budget; the window can only shrink.
+    // A facilitator may complete the modalities, target groups, budget and focus; the window
+    // can only shrink.
     factors[MODALITY] = 1;
+    factors[GROUP] = 1;
     factors[BUDGET] = 1;
+    factors[FOCUS] = 1;
     best = Math.max(best, combine(w, factors));
   }
   return best;

@@ -1,32 +1,39 @@
+import type { TopK } from '../ranking/top-k';
 import { combinationKey } from '../ranking/combination-key';
-import { languageBound, languageFitAtMost } from './language-bound';
+import { rejectionEffect, type Rejections } from '../rules/rejections';
+import { AREA, BUDGET, EQUITY, FACTOR_COUNT, FOCUS, GROUP, LANGUAGE, MODALITY, SDG, WINDOW } from '../scoring/factors';
+import { areaFit, budgetFit, combine, languageFit, modalityFit, round3, sdgFit, singleFactors, targetGroupFit, windowFit } from '../scoring/fits';
+import { deliversOwn, type PreparedOffer, type PreparedRequest } from '../scoring/prepared';
+import { popcount } from '../scoring/vocabulary';
+import { languageBound, languageFitAtMost, mayDeliverOwn } from './language-bound';
 import { ORIGIN_SOUTH, RARE_LANGUAGE_BIT } from './offer-columns';
 import type { OfferIndex } from './offer-index';
-import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
-import { budgetFit, combine, languageFit, modalityFit, NEUTRAL, round3, singleFactors, windowFit } from '../scoring/fits';
-import { popcount } from '../scoring/vocabulary';
-import type { TopK } from '../ranking/top-k';
-import { AREA, BUDGET, EQUITY, FACTOR_COUNT, GROUP, LANGUAGE, MODALITY, SDG, WINDOW } from '../scoring/factors';
 
 // Single-offer suggestions for one request, in one pass over the index's candidates. For each
 // offer a bound on its score is built from the index's columns in two steps, cheapest first:
-//   own   = area, SDG, target-group and language fit (+ equity), with the rest taken as perfect;
+//   own   = area, SDG, language, target-group and focus fit (+ equity), the rest taken as perfect;
 //   bound = own with the exact window, budget and modality fit.
-// Languages are bounded from a bitmask (exact for the common languages, see offer-columns.ts),
-// every other part is exact, so few offers reach the exact scoring. Southern provider offers
-// whose bundle bound (a facilitator could make modalities and budget perfect; the window can
-// only shrink) reaches the K-th score are kept, with their parts, for triangular bundles.
-// The K-th score only rises, so what a bound rules out at any point stays ruled out.
+// Languages (and whether the offer delivers in the request's own languages, for the area fit
+// of language-technology requests) are bounded from a bitmask, exact for the common languages
+// (offer-columns.ts); every other part is exact, so few offers reach the exact scoring. The
+// focus comes from the bucket: the request's tokens go most specific first, so the token an
+// offer is first met under is its most specific one. Southern provider offers whose bundle
+// bound (a facilitator could make modalities, target groups, budget and focus perfect; the
+// window can only shrink) reaches the bar are kept, with their parts, for triangular bundles.
+// Bars only rise (ranking/top-k.ts), so what a bound rules out at any point stays ruled out.
 
 /**
  * A southern provider offer that may head a triangular bundle, with what the scan learnt:
- * `own` bounds its area, SDG, target-group, language and equity part (exact but for rare
- * languages), `share` is its budget over the asked one (0 when either has none), [from, to]
- * the request's window cut to the offer's, `bound` a bound on any bundle it heads.
+ * `core` bounds the part only the provider decides (area, SDG, language, equity; exact but for
+ * rare languages), `groups` is its own target-group fit and `focus` its own focus, `share` its
+ * budget over the asked one (0 when either has none), [from, to] the request's window cut to
+ * the offer's, `bound` a bound on any bundle it heads.
  */
 export interface SouthProvider {
   readonly o: PreparedOffer;
-  readonly own: number;
+  readonly core: number;
+  readonly groups: number;
+  readonly focus: number;
   readonly share: number;
   readonly from: number;
   readonly to: number;
@@ -36,7 +43,8 @@ export interface SouthProvider {
 const scratch = new Float64Array(FACTOR_COUNT);
 // Southern provider candidates of the scan under way (one scan runs at a time).
 const southSlots: number[] = [];
-const southOwn: number[] = [];
+const southCore: number[] = [];
+const southFocus: number[] = [];
 const southBounds: number[] = [];
 
 export function addSingles(
@@ -44,7 +52,7 @@ export function addSingles(
   r: PreparedRequest,
   w: Float64Array,
   top: TopK,
-  rejected: ReadonlySet<string>,
+  rejected: Rejections,
   bundles: boolean,
 ): SouthProvider[] {
   const { areas, modalities, sdgs, targetGroups, languages, budget, start, end, country, origin, live, seen, prepared } = index.columns;
@@ -53,49 +61,66 @@ export function addSingles(
   const lb = languageBound(r);
   const equity = w[EQUITY] * r.equity;
   // Everything the inner loop reads from the request, hoisted into locals: the fits are
-  // popcount × weight / count as in scoring.ts, with neutral constants folded in.
-  const { areas: rAreas, sdgs: rSdgs, targetGroups: rGroups, start: rStart, end: rEnd, country: rCountry } = r;
-  const perArea = r.areaCount ? w[AREA] / r.areaCount : 0;
+  // popcount × weight / count as in scoring/fits.ts.
+  const { areas: rAreas, sdgs: rSdgs, targetGroups: rGroups, start: rStart, end: rEnd, country: rCountry, firstArea } = r;
+  const langTech = r.languageTechnology;
+  const halfArea = w[AREA] / 2;
+  const perArea = r.areaCount ? halfArea / r.areaCount : 0;
   const perSdg = r.sdgCount ? w[SDG] / r.sdgCount : 0;
   const perGroup = r.targetGroupCount ? w[GROUP] / r.targetGroupCount : 0;
-  const fixed = equity + (r.sdgCount ? 0 : w[SDG] * NEUTRAL) + (r.targetGroupCount ? 0 : w[GROUP] * NEUTRAL);
   const wLanguage = w[LANGUAGE];
+  const wFocus = w[FOCUS];
   const rest = w[MODALITY] + w[BUDGET] + w[WINDOW]; // factors the column bound leaves for later
+  const liftable = w[GROUP] + w[FOCUS]; // what a facilitator can raise besides modalities and budget
+  const grades = r.tokenGrades;
+  const keysOnly = rejected.keysOnly;
   southSlots.length = 0;
-  southOwn.length = 0;
+  southCore.length = 0;
+  southFocus.length = 0;
   southBounds.length = 0;
-  // Buckets go area by area, then language by language in the request's order. An offer first
-  // met in the bucket of the a-th area and l-th language has none of the earlier areas or
-  // languages (it would sit in their buckets too), which bounds its area and language fit: a
-  // bucket whose bound cannot reach the K-th score is skipped, and so are the later languages.
+  // Buckets go area by area, the first requested area first, then language by language in the
+  // request's order. An offer first met in the bucket of the a-th area and l-th language has
+  // none of the earlier areas or languages (it would sit in their buckets too), which bounds
+  // its area and language fit: a bucket whose bound cannot reach the bar is skipped, and so
+  // are the later languages.
   const areaBits: number[] = [];
-  for (let a = 0; a < 31; a++) if (r.areas & (1 << a)) areaBits.push(a);
-  const others = w[MODALITY] + w[SDG] + w[GROUP] + w[BUDGET] + w[WINDOW] + equity;
-  let languageTail = 1;
-  const tails = Array.from(r.languages, (_, j) => (j === 0 ? 1 : (languageTail -= lb.all[j - 1])));
-  for (let ai = 0; ai < areaBits.length; ai++) {
-    const areaAtMost = w[AREA] * (areaBits.length - ai) / areaBits.length + others;
-    if (!top.reachable(areaAtMost + w[LANGUAGE])) break;
+  for (let a = 0; a < 31; a++) if (r.areas & (1 << a) && 1 << a !== firstArea) areaBits.push(a);
+  if (firstArea) areaBits.unshift(31 - Math.clz32(firstArea));
+  let others = equity;
+  for (let f = 0; f < FACTOR_COUNT; f++) if (f !== AREA && f !== LANGUAGE && f !== EQUITY) others += w[f];
+  const tails = new Array<number>(r.languages.length + 1).fill(0);
+  for (let j = r.languages.length - 1; j >= 0; j--) tails[j] = tails[j + 1] + lb.all[j];
+  const n = areaBits.length;
+  for (let ai = 0; ai < n; ai++) {
+    const areaAtMost = w[AREA] * ((ai === 0 ? 0.5 : 0) + (0.5 * (n - ai)) / n) + others;
+    if (!top.reachable(areaAtMost + wLanguage * tails[0])) break;
     for (let j = 0; j < r.languages.length; j++) {
-      if (!top.reachable(areaAtMost + w[LANGUAGE] * tails[j])) break;
-      for (const token of r.tokens) {
-        const slots = index.providerSlots(areaBits[ai], r.languages[j], token);
+      if (!top.reachable(areaAtMost + wLanguage * tails[j])) break;
+      for (let t = 0; t < r.tokens.length; t++) {
+        const slots = index.providerSlots(areaBits[ai], r.languages[j], r.tokens[t]);
         if (!slots) continue;
+        const focus = wFocus * grades[t];
         for (let i = 0; i < slots.length; i++) {
           const s = slots[i];
           if (seen[s] === stamp) continue;
           seen[s] = stamp;
           if (live[s] === 0 || end[s] < rStart || start[s] > rEnd || country[s] === rCountry) continue;
-          const own = perArea * popcount(rAreas & areas[s]) + perSdg * popcount(rSdgs & sdgs[s]) +
-            perGroup * popcount(rGroups & targetGroups[s]) + wLanguage * languageFitAtMost(lb, languages[s]) + fixed;
-          if (!top.reachable(own + rest)) continue;
+          let shared = rAreas & areas[s];
+          if (shared & langTech && !mayDeliverOwn(lb, languages[s])) shared &= ~langTech;
+          const core = perArea * popcount(shared) + (shared & firstArea ? halfArea : 0) + perSdg * popcount(rSdgs & sdgs[s]) +
+            wLanguage * languageFitAtMost(lb, languages[s]) + equity;
+          const own = core + perGroup * popcount(rGroups & targetGroups[s]) + focus;
+          const heads = bundles && origin[s] === ORIGIN_SOUTH;
+          if (!top.reachable((heads ? Math.max(own, core + liftable) : own) + rest)) continue;
           const window = w[WINDOW] * windowFit(r, start[s], end[s]);
-          const southBound = own + w[MODALITY] + w[BUDGET] + window; // also bounds the single
-          if (!top.reachable(southBound)) continue;
-          if (bundles && origin[s] === ORIGIN_SOUTH) {
-            southSlots.push(s);
-            southOwn.push(own);
-            southBounds.push(southBound);
+          if (heads) {
+            const southBound = core + liftable + w[MODALITY] + w[BUDGET] + window; // any bundle it heads
+            if (top.reachable(southBound)) {
+              southSlots.push(s);
+              southCore.push(core);
+              southFocus.push(grades[t]);
+              southBounds.push(southBound);
+            }
           }
           if (!accepts[origin[s]]) continue;
           const bound = own + window + w[MODALITY] * modalityFit(r, modalities[s]) + w[BUDGET] * budgetFit(r, budget[s]);
@@ -107,30 +132,34 @@ export function addSingles(
           const score = round3(combine(w, singleFactors(r, o, scratch)));
           if (!top.mayEnter(score)) continue;
           key ??= combinationKey(r.request.id, [o.offer.id]);
-          if (rejected.size > 0 && rejected.has(key)) continue;
+          if (rejected.keys.size > 0 && rejected.keys.has(key)) continue;
+          if (!keysOnly && rejectionEffect(rejected, r.request, [o.offer]) !== null) continue;
           top.add({ score, key, offers: [o] });
         }
       }
     }
   }
-  // Only now, with the K-th score final for singles, are the survivors worth an object each.
+  // Only now, with the bar final for singles, are the survivors worth an object each.
   const south: SouthProvider[] = [];
   for (let i = 0; i < southSlots.length; i++) {
-    let own = southOwn[i];
+    let core = southCore[i];
     let bound = southBounds[i];
     if (!top.reachable(bound)) continue;
     const s = southSlots[i];
-    if (lb.rare > 0 && languages[s] & RARE_LANGUAGE_BIT) {
+    const o = prepared[s];
+    if ((lb.rare > 0 || lb.ownRare) && languages[s] & RARE_LANGUAGE_BIT) {
       // The mask only says "some rare language": pairing will test this provider against
-      // every facilitator, so make its language part exact now.
-      const exact = wLanguage * languageFit(r, prepared[s].languages);
-      bound += exact - wLanguage * languageFitAtMost(lb, languages[s]);
-      own += exact - wLanguage * languageFitAtMost(lb, languages[s]);
+      // every facilitator, so make its area and language parts exact now.
+      const exact = w[AREA] * areaFit(r, o.areas, langTech === 0 || deliversOwn(r, o)) + w[SDG] * sdgFit(r, o.sdgs) +
+        wLanguage * languageFit(r, o.languages) + equity;
+      bound += exact - core;
+      core = exact;
       if (!top.reachable(bound)) continue;
     }
-    if (!top.reachableFor(bound, combinationKey(r.request.id, [prepared[s].offer.id, '']))) continue;
+    if (!top.reachableFor(bound, combinationKey(r.request.id, [o.offer.id, '']))) continue;
     const share = Number.isNaN(r.budget) || Number.isNaN(budget[s]) ? 0 : budget[s] / r.budget;
-    south.push({ o: prepared[s], own, share, from: Math.max(r.start, start[s]), to: Math.min(r.end, end[s]), bound });
+    const groups = targetGroupFit(r, o.targetGroups);
+    south.push({ o, core, groups, focus: southFocus[i], share, from: Math.max(r.start, start[s]), to: Math.min(r.end, end[s]), bound });
   }
   return south;
 }

@@ -9,7 +9,7 @@ export interface Ranked {
 
 /**
  * The provider offer of a ranked combination: its single offer, or a bundle's first offer.
- * Within one request's top-K each provider offer appears at most once (the diversity rule).
+ * The diversity order (diverseTopK) puts one entry per provider offer first.
  */
 export const leadOfferId = (entry: Pick<Ranked, 'offers'>): string => entry.offers[0].offer.id;
 
@@ -30,32 +30,62 @@ export function reaches(bound: number, kthScore: number): boolean {
 }
 
 /**
- * The best K entries seen so far with distinct provider offers (leadOfferId), kept sorted (K is
- * small, so insertion is cheapest). A variant of a provider offer already in replaces it only
- * when it ranks better, and a worse one is dropped: the items are the top K of every provider
- * offer's best variant so far. Bounds can prune against the K-th as before, because (1) an
- * entry enters only if it ranks above the K-th (the variant it replaces ranks at or above the
- * K-th), and (2) the K-th only improves (a replacement never makes any item worse). So a
- * candidate a bound rules out ranks below K better variants of other provider offers, or below
- * a better variant of its own, and can never be in the result.
+ * The diversity order, on a list already in ranking order: each provider offer's best-ranked
+ * variant first (in ranking order), then the remaining combinations (a bundle of an offer
+ * already shown, another of its bundles, in ranking order), until K. So distinct offers are
+ * never crowded out by variants of one, and K still fills when fewer distinct offers fit.
+ */
+export function diverseTopK<T>(ranked: readonly T[], k: number, lead: (entry: T) => string): T[] {
+  const first: T[] = [];
+  const rest: T[] = [];
+  const leads = new Set<string>();
+  for (const entry of ranked) {
+    const id = lead(entry);
+    if (leads.has(id)) rest.push(entry);
+    else {
+      leads.add(id);
+      first.push(entry);
+    }
+  }
+  return first.length >= k ? first.slice(0, k) : [...first, ...rest.slice(0, k - first.length)];
+}
+
+/**
+ * diverseTopK kept incrementally: `best` holds the best variant of each provider offer seen
+ * (at most K, in ranking order), `rest` the best K of the other variants. Once `best` is full
+ * the result is `best` alone; before, it is `best` then the first of `rest`.
+ *
+ * Bounds prune against a bar: what a candidate of provider offer `lead` must outrank to change
+ * the result. Full: its offer's entry when that is in `best`, else the K-th of `best` (as a
+ * plain top-K with one entry per offer). Not full: a candidate of a new provider offer always
+ * enters; one of an offer in `best` enters by beating that entry (replacing it, which moves the
+ * old one to `rest`) or by beating the last of `rest` that the result shows, so the bar is the
+ * lower of the two, and there is none while `rest` is short. Every bar only rises as entries
+ * are added, so a candidate ruled out stays ruled out.
  */
 export class TopK {
-  readonly items: Ranked[] = [];
+  private readonly best: Ranked[] = [];
   private readonly byLead = new Map<string, Ranked>();
+  private readonly rest: Ranked[] = [];
 
   constructor(readonly k: number) {}
 
   get full(): boolean {
-    return this.items.length >= this.k;
+    return this.best.length >= this.k;
   }
 
-  /**
-   * What a candidate must outrank to enter: the entry of its provider offer `lead` when that is
-   * in (it ranks at or above the K-th, so it is the higher bar), else the K-th when full.
-   */
+  /** The result so far, in the diversity order. */
+  get items(): Ranked[] {
+    return this.full ? this.best.slice() : [...this.best, ...this.rest.slice(0, this.k - this.best.length)];
+  }
+
   private bar(lead?: string): Ranked | undefined {
+    if (this.full) return (lead === undefined ? undefined : this.byLead.get(lead)) ?? this.best[this.k - 1];
     const own = lead === undefined ? undefined : this.byLead.get(lead);
-    return own ?? (this.full ? this.items[this.k - 1] : undefined);
+    if (own === undefined) return undefined;
+    const shown = this.k - this.best.length;
+    const last = this.rest.length >= shown ? this.rest[shown - 1] : undefined;
+    return last === undefined ? undefined : compareRanked(own, last) > 0 ? own : last;
   }
 
   /** Whether candidates of provider offer `lead` (any, when absent) meet a bar yet. */
@@ -104,26 +134,41 @@ export class TopK {
     return bar === undefined ? this.k > 0 : score >= bar.score;
   }
 
-  /**
-   * Adds an entry unless it ranks below the K-th or a variant of its provider offer that ranks
-   * at least as well is already in (the same combination met twice is such a variant).
-   */
+  /** Offers an entry; a combination met twice is kept once. */
   add(entry: Ranked): void {
-    if (this.full && compareRanked(entry, this.items[this.k - 1]) >= 0) return;
     const lead = leadOfferId(entry);
     const own = this.byLead.get(lead);
     if (own !== undefined) {
-      if (compareRanked(entry, own) >= 0) return;
-      this.items.splice(this.items.indexOf(own), 1);
+      if (own.key === entry.key) return;
+      if (compareRanked(entry, own) >= 0) return this.addRest(entry);
+      this.best.splice(this.best.indexOf(own), 1);
+      this.insertBest(entry, lead);
+      return this.addRest(own);
     }
-    let i = this.items.length;
-    this.items.push(entry);
-    while (i > 0 && compareRanked(entry, this.items[i - 1]) < 0) {
-      this.items[i] = this.items[i - 1];
-      i--;
-    }
-    this.items[i] = entry;
-    this.byLead.set(lead, entry);
-    if (this.items.length > this.k) this.byLead.delete(leadOfferId(this.items.pop() as Ranked));
+    if (this.full && compareRanked(entry, this.best[this.k - 1]) >= 0) return;
+    this.insertBest(entry, lead);
+    if (this.best.length > this.k) this.byLead.delete(leadOfferId(this.best.pop() as Ranked));
   }
+
+  private insertBest(entry: Ranked, lead: string): void {
+    insertSorted(this.best, entry);
+    this.byLead.set(lead, entry);
+  }
+
+  /** Keeps the best K other variants; they only show while `best` is short of K. */
+  private addRest(entry: Ranked): void {
+    if (this.full || this.rest.some((e) => e.key === entry.key)) return;
+    insertSorted(this.rest, entry);
+    if (this.rest.length > this.k) this.rest.pop();
+  }
+}
+
+function insertSorted(list: Ranked[], entry: Ranked): void {
+  let i = list.length;
+  list.push(entry);
+  while (i > 0 && compareRanked(entry, list[i - 1]) < 0) {
+    list[i] = list[i - 1];
+    i--;
+  }
+  list[i] = entry;
 }

@@ -9,18 +9,26 @@ interface FactorRow {
   readonly defaultWeight: number;
 }
 
-// Capacity area is what the request is about, so it weighs most; equity at 0.1 lifts an LDC
-// requester by up to 0.075 over a non-LDC one with the same fit, enough to win close calls
-// without overriding a clearly better fit.
+// Defaults, and why. What the request is about (its first capacity area, in its own first
+// language) weighs most: capacity areas 0.25 and languages 0.15, both scored with the first
+// one counting half. Modalities 0.15 and target groups 0.1 are how and for whom. SDGs 0.05:
+// most offers name several, so they separate little. Budget 0.1: a gap is what financing
+// partners close. Window 0.05: offers usually run longer than requests, so it rarely decides
+// and must not take a tenth of the score blindly. Equity 0.1 lifts LDC, LLDC and SIDS
+// requesters across requests (it is the same for every candidate of one request). Focus 0.05:
+// an offer that lists the requester's country or group among those it serves has chosen it.
+// A factor the request gives nothing to judge by (no SDGs, no target groups, no budget) takes
+// no weight for that request; its weight is shared out over the others (weights.ts).
 const TABLE: readonly FactorRow[] = [
   { factor: 'capacityAreas', defaultWeight: 0.25 },
   { factor: 'modalities', defaultWeight: 0.15 },
-  { factor: 'sdgs', defaultWeight: 0.1 },
+  { factor: 'sdgs', defaultWeight: 0.05 },
   { factor: 'targetGroups', defaultWeight: 0.1 },
-  { factor: 'languages', defaultWeight: 0.1 },
+  { factor: 'languages', defaultWeight: 0.15 },
   { factor: 'budget', defaultWeight: 0.1 },
-  { factor: 'window', defaultWeight: 0.1 },
+  { factor: 'window', defaultWeight: 0.05 },
   { factor: 'equity', defaultWeight: 0.1 },
+  { factor: 'focus', defaultWeight: 0.05 },
 ];
 
 /** Factors in the fixed order used for summing and for explanations. */
@@ -46,4 +54,5 @@ export const {
   budget: BUDGET,
   window: WINDOW,
   equity: EQUITY,
+  focus: FOCUS,
 } = AT;
