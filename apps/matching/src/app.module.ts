@@ -4,6 +4,7 @@ import { matchingConfig } from './matching.config';
 import { MatchingModule } from './matching/matching.module';
 import { CreateMatching1764300000000 } from './migrations/1764300000000-create-matching';
 import { StampProjectionsAtCommit1764400000000 } from './migrations/1764400000000-stamp-projections-at-commit';
+import { RejectionReasonCode1764512300000 } from './migrations/1764512300000-rejection-reason-code';
 import { PartnershipEntity } from './partnerships/partnership.entity';
 import { SuggestionHistoryEntity } from './suggestions/suggestion-history.entity';
 import { SuggestionEntity } from './suggestions/suggestion.entity';
@@ -17,6 +18,7 @@ export const ENTITIES: NonNullable<ServiceDatabaseOptions['entities']> = [
 export const MIGRATIONS: NonNullable<ServiceDatabaseOptions['migrations']> = [
   CreateMatching1764300000000,
   StampProjectionsAtCommit1764400000000,
+  RejectionReasonCode1764512300000,
 ];
 
 @Module({

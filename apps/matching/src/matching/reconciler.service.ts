@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { NewEvent } from '@capmatch/contracts';
 import { OutboxService } from '@capmatch/platform';
-import type { MatchOffer, MatchRequest, Suggestion } from '@capmatch/engine';
+import { Rejections, type MatchOffer, type MatchRequest, type RejectionReasonCode, type Suggestion } from '@capmatch/engine';
 import { rankWithEntering, type LiveProposal } from './entering-offer';
 import { matchingMetrics } from './matching-metrics';
 import { ProjectionIndex } from './projection-index.service';
@@ -81,21 +81,24 @@ export class Reconciler {
     entering: EnteringOffer | undefined,
     fresh: boolean,
   ): Promise<ReconcileOutcome> {
-    // One round trip for both: the live proposals and the rejected combinations (rule 8).
+    // One round trip for both: the live proposals and the rejections (rule 8), each with the
+    // rejected suggestion's offers, providing provider and reason code (rules/rejections.ts).
     const rows = fresh ? [] : ((await manager.query(
-      `SELECT 'live' AS kind, id, request_id, combination_key, offer_ids, cooperation_type, score, explanation
+      `SELECT 'live' AS kind, id, request_id, combination_key, offer_ids, cooperation_type, score, explanation,
+              NULL::uuid AS provider_id, NULL::text AS reason_code
        FROM matching.suggestions WHERE request_id = ANY($1::uuid[]) AND status = 'proposed'
        UNION ALL
-       SELECT 'rejected', suggestion_id, request_id, combination_key, NULL, NULL, NULL, NULL FROM matching.rejected_combinations
-       WHERE request_id = ANY($1::uuid[])`,
+       SELECT 'rejected', x.suggestion_id, x.request_id, x.combination_key, s.offer_ids, NULL, NULL, NULL, s.provider_ids[1], x.reason_code
+       FROM matching.rejected_combinations x JOIN matching.suggestions s ON s.id = x.suggestion_id
+       WHERE x.request_id = ANY($1::uuid[])`,
       [ids],
-    )) as Array<LiveRow & { kind: 'live' | 'rejected' }>);
+    )) as Array<LiveRow & { kind: 'live' | 'rejected'; provider_id: string | null; reason_code: RejectionReasonCode | null }>);
     const live = rows.filter((r) => r.kind === 'live');
-    const rejected = new Map<string, Set<string>>();
+    const rejected = new Map<string, Rejections>();
     for (const r of rows) {
       if (r.kind !== 'rejected') continue;
-      const set = rejected.get(r.request_id) ?? new Set<string>();
-      rejected.set(r.request_id, set.add(r.combination_key));
+      const record = { key: r.combination_key, offerIds: r.offer_ids, providerId: r.provider_id, reasonCode: r.reason_code };
+      rejected.set(r.request_id, (rejected.get(r.request_id) ?? new Rejections()).add(record));
     }
     const liveByRequest = groupBy(live, (row) => row.request_id);
 
@@ -104,7 +107,7 @@ export class Reconciler {
     const rescored: Rescored[] = [];
     for (const id of ids) {
       const request = overrides.get(id) ?? this.index.request(id);
-      const keys = rejected.get(id) ?? new Set<string>();
+      const keys = rejected.get(id) ?? Rejections.NONE;
       const liveRows = liveByRequest.get(id) ?? [];
       const wanted = request && request.status === 'open' ? this.rank(request, keys, liveRows, entering) : [];
       const current = new Map(liveRows.map((row) => [row.combination_key, row]));
@@ -136,7 +139,7 @@ export class Reconciler {
     return { proposed: written.length, superseded: superseded.length, rescored: rescored.length };
   }
 
-  private rank(request: MatchRequest, rejected: ReadonlySet<string>, live: LiveRow[], entering: EnteringOffer | undefined): Suggestion[] {
+  private rank(request: MatchRequest, rejected: Rejections, live: LiveRow[], entering: EnteringOffer | undefined): Suggestion[] {
     if (entering?.requestIds.has(request.id)) {
       const fast = rankWithEntering(request, live, entering.offer, rejected, this.index.topK);
       if (fast) return fast;

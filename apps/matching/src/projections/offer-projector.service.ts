@@ -41,7 +41,11 @@ export class OfferProjector {
     await this.reconciler.reconcile(manager, [...holders, ...reachable], new Map(), { offer, requestIds: onlyEntering });
   }
 
-  /** Two passes: rules alone, then the K-th score of only the requests that passed them. */
+  /**
+   * Two passes: rules alone, then the K-th score of only the requests that passed them. The
+   * K-th score bars a new offer only where the top K holds K distinct provider offers; where it
+   * shows variants of fewer, any new provider offer enters (the engine's diversity order).
+   */
   private async reachable(manager: EntityManager, offer: ReturnType<typeof toMatchOffer>): Promise<string[]> {
     const open = [...this.index.openRequests()];
     const first = new Set(this.index.engine.requestsAffectedBy(offer, open));
@@ -49,7 +53,7 @@ export class OfferProjector {
     const rows = (await manager.query(
       `SELECT request_id, min(score) AS kth FROM matching.suggestions
        WHERE status = 'proposed' AND request_id = ANY($1::uuid[])
-       GROUP BY request_id HAVING count(*) >= $2`,
+       GROUP BY request_id HAVING count(DISTINCT offer_ids[1]) >= $2`,
       [[...first], this.index.topK],
     )) as Array<{ request_id: string; kth: number }>;
     if (rows.length === 0) return [...first];

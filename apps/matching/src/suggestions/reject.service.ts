@@ -1,5 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { RejectionReasonCode } from '@capmatch/engine';
 import { OutboxService, type AuthUser } from '@capmatch/platform';
 import { lockGateShared, lockRequest } from '../matching/match-locks';
 import { ProjectionIndex } from '../matching/projection-index.service';
@@ -8,9 +9,10 @@ import { toSuggestionSnapshot, toSuggestionView } from './suggestion.mapper';
 import { SuggestionEntity } from './suggestion.entity';
 
 /**
- * Rejecting a suggestion records the decision and its reason, remembers the combination so it
- * is never proposed to that request again (hard rule 8), and refills the request's top K, all
- * in one transaction under that request's lock.
+ * Rejecting a suggestion records the decision and its reason, remembers the combination (with
+ * the optional reason code, whose effects the engine applies) so it is never proposed to that
+ * request again (hard rule 8), and refills the request's top K, all in one transaction under
+ * that request's lock.
  */
 @Injectable()
 export class RejectService {
@@ -21,7 +23,7 @@ export class RejectService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async reject(user: AuthUser, id: string, reason: string): Promise<ReturnType<typeof toSuggestionView>> {
+  async reject(user: AuthUser, id: string, reason: string, reasonCode: RejectionReasonCode | null = null): Promise<ReturnType<typeof toSuggestionView>> {
     return this.dataSource.transaction(async (manager) => {
       await lockGateShared(manager);
       const found = await manager.findOne(SuggestionEntity, { where: { id } });
@@ -46,9 +48,9 @@ export class RejectService {
         [s.id, user.sub, user.role, reason, now],
       );
       await manager.query(
-        `INSERT INTO matching.rejected_combinations (request_id, combination_key, suggestion_id, rejected_at)
-         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-        [s.requestId, s.combinationKey, s.id, now],
+        `INSERT INTO matching.rejected_combinations (request_id, combination_key, suggestion_id, rejected_at, reason_code)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        [s.requestId, s.combinationKey, s.id, now, reasonCode],
       );
       const snapshot = toSuggestionSnapshot(s);
       await this.outbox.add(manager, { type: 'suggestion.rejected', aggregateId: s.id, version: 2, payload: snapshot });

@@ -8,7 +8,7 @@ import { PartnershipDto } from '../partnerships/partnership.dto';
 import { AcceptService } from './accept.service';
 import { ListSuggestionsQuery } from './list-suggestions.query';
 import { RejectService } from './reject.service';
-import { RejectSuggestionDto } from './reject-suggestion.dto';
+import { REASON_CODE_EFFECTS, RejectSuggestionDto } from './reject-suggestion.dto';
 import { SuggestionQueries, type HistoryEntry, type SuggestionView } from './suggestion-queries.service';
 import { SuggestionDto, SuggestionHistoryPageDto, SuggestionPageDto } from './suggestion.dto';
 
@@ -79,11 +79,13 @@ export class SuggestionsController {
     summary: 'Reject a proposed suggestion, with a reason',
     description:
       'The combination is never proposed to that request again; the request gets its next best suggestion instead. ' +
-      '409 when the suggestion is not proposed. Emits `suggestion.rejected`.',
+      '`reason` (free text) is required; `reasonCode` is optional and narrows the later suggestions. ' +
+      REASON_CODE_EFFECTS +
+      ' 409 when the suggestion is not proposed. Emits `suggestion.rejected`.',
   })
   @ApiResponse({ status: 200, type: SuggestionDto, description: 'The rejected suggestion' })
   @ApiProblemResponses(400, 401, 403, 404, 409, 413, 429)
   reject(@CurrentUser() user: AuthUser, @SuggestionId() id: string, @Body() body: RejectSuggestionDto): Promise<SuggestionView> {
-    return this.rejects.reject(user, id, body.reason);
+    return this.rejects.reject(user, id, body.reason, body.reasonCode ?? null);
   }
 }
