@@ -31,7 +31,10 @@ export class Rejections {
   fullBudget = false;
   fullWindow = false;
 
-  static readonly NONE = new Rejections();
+  /** No rejections (a fresh instance each time, so no caller can add to a shared one). */
+  static get NONE(): Rejections {
+    return new Rejections();
+  }
 
   static from(records: Iterable<RejectionRecord>): Rejections {
     const out = new Rejections();
@@ -57,6 +60,7 @@ export class Rejections {
       if (lead) this.offers.add(lead);
       this.firstLanguage = true;
     } else if (code === 'provider-unsuitable') {
+      // Without the provider's id (a record from before it was kept) only its offer can go.
       if (record.providerId) this.providers.add(record.providerId);
       else if (lead) this.offers.add(lead);
     } else if (code === 'budget') this.fullBudget = true;
@@ -70,10 +74,13 @@ export class Rejections {
   }
 }
 
+// Shared by every request without rejections; never handed to code that adds to it.
+const EMPTY = new Rejections();
+
 /** The rejections of one request, from a bare key set or from built effects. */
 export function rejectionsOf(input: ReadonlySet<string> | Rejections | undefined): Rejections {
-  if (input === undefined) return Rejections.NONE;
-  return input instanceof Rejections ? input : Rejections.ofKeys(input);
+  if (input instanceof Rejections) return input;
+  return input === undefined || input.size === 0 ? EMPTY : Rejections.ofKeys(input);
 }
 
 export const keysOf = (input: ReadonlySet<string> | Rejections | undefined): ReadonlySet<string> =>
