@@ -65,6 +65,8 @@ function fullRebuild(): void {
   const all = lists.flat();
   const triangular = all.filter((s) => s.cooperationType === 'triangular').length;
   console.log(`    suggestions: ${all.length} (${triangular} triangular); ${lists.filter((l) => l.length === 0).length} requests with none`);
+  const ties = lists.filter((l) => l.length > 1 && new Set(l.map((s) => s.score)).size < l.length).length;
+  console.log(`    distinct scores: ${new Set(all.map((s) => s.score)).size}; requests with a tie inside their top-5: ${ties}`);
 
   const rand = rng(SEED + 1);
   const sample = Array.from({ length: BRUTE_SAMPLE }, () => w.requests[Math.floor(rand() * w.requests.length)]);

@@ -103,10 +103,8 @@ function chosenBecause(r: PreparedRequest, o: MatchOffer): string | null {
 }
 
 function focusDetail(r: PreparedRequest, offers: readonly MatchOffer[]): string {
-  const reasons = offers.map((o) => chosenBecause(r, o));
-  const lead = reasons[0];
-  const facilitator = reasons[1];
-  if (facilitator && (!lead || offers.length > 1)) return `the facilitator ${facilitator}${lead ? `; the provider ${lead}` : ''}`;
+  const [lead, facilitator] = offers.map((o) => chosenBecause(r, o));
+  if (facilitator) return `the facilitator ${facilitator}${lead ? `; the provider ${lead}` : ''}`;
   if (lead) return `the offer ${lead}`;
   return `open to every eligible country: it has not singled out ${r.request.country}`;
 }
