@@ -5,6 +5,7 @@ import { prepareOffer, prepareRequest } from './scoring/prepared';
 import { addSingles } from './index/singles';
 import { toSuggestion } from './scoring/suggestion';
 import { TopK } from './ranking/top-k';
+import { facilitatorReach } from './bundles/facilitator-reach';
 import { addBundles } from './bundles/triangular';
 import type { MatchOffer, MatchRequest, Suggestion } from './types';
 import { rejectionsOf, type RejectedByRequest, type RejectedInput } from './rules/rejections';
@@ -59,10 +60,10 @@ export class MatchingEngine {
     const w = weightsFor(this.weights, r);
     const rejections = rejectionsOf(rejected);
     const top = new TopK(this.topK);
-    const southProviders = addSingles(this.index, r, w, top, rejections, r.acceptsTriangular);
-    if (southProviders.length > 0) {
-      addBundles(r, southProviders, this.index.facilitators(r), w, top, rejections);
-    }
+    // No facilitator the request may use means no bundle: the scan then keeps no providers.
+    const reach = r.acceptsTriangular ? facilitatorReach(r, this.index.facilitators(r)) : null;
+    const southProviders = addSingles(this.index, r, w, top, rejections, reach?.facilitators.length ? reach : null);
+    if (reach && southProviders.length > 0) addBundles(r, southProviders, reach, w, top, rejections);
     return top.items.map((entry) => toSuggestion(r, entry, w));
   }
 

@@ -1,6 +1,6 @@
 import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
 import { windowFit } from '../scoring/fits';
-import { focusOf } from '../scoring/prepared';
+import type { FacilitatorReach } from './facilitator-reach';
 import { BUDGET, FOCUS, WINDOW } from '../scoring/factors';
 
 // The facilitators one request may use, grouped by which of its requested modalities and
@@ -86,25 +86,28 @@ export class FacilitatorGroups {
   readonly groups: Group[];
 
   /** Keeps the facilitators `useful` accepts, grouped by the requested modalities they bring. */
-  constructor(r: PreparedRequest, w: Float64Array, facilitators: readonly PreparedOffer[], useful: (f: FacilitatorPart) => boolean) {
-    const byMask = new Map<string, Group>();
-    for (const o of facilitators) {
+  constructor(r: PreparedRequest, w: Float64Array, reach: FacilitatorReach, useful: (f: FacilitatorPart) => boolean) {
+    // Keyed by modality mask, then target-group mask (each up to 31 bits: no one number holds both).
+    const byMask = new Map<number, Map<number, Group>>();
+    for (let i = 0; i < reach.facilitators.length; i++) {
+      const o = reach.facilitators[i];
       const share = Number.isNaN(r.budget) || Number.isNaN(o.budget) ? 0 : Math.min(1, o.budget / r.budget);
       const window = windowFit(r, o.start, o.end);
-      const focus = focusOf(r, o);
+      const focus = reach.focus[i];
       const extra = w[WINDOW] * window + w[FOCUS] * focus;
       const part = { o, share, window, focus, gain: w[BUDGET] * share + extra, extra, start: o.start, end: o.end };
       if (!useful(part)) continue;
       const modalities = o.modalities & r.modalities;
       const groups = o.targetGroups & r.targetGroups;
-      const key = `${modalities}:${groups}`;
-      let g = byMask.get(key);
-      if (!g) byMask.set(key, (g = new Group(modalities, groups)));
+      let byGroups = byMask.get(modalities);
+      if (!byGroups) byMask.set(modalities, (byGroups = new Map()));
+      let g = byGroups.get(groups);
+      if (!g) byGroups.set(groups, (g = new Group(modalities, groups)));
       g.parts.push(part);
       g.maxShare = Math.max(g.maxShare, share);
       g.maxWindow = Math.max(g.maxWindow, window);
       g.maxFocus = Math.max(g.maxFocus, focus);
     }
-    this.groups = [...byMask.values()];
+    this.groups = [...byMask.values()].flatMap((m) => [...m.values()]);
   }
 }

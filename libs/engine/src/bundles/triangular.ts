@@ -1,9 +1,9 @@
-import { combinationKey } from '../ranking/combination-key';
+import { bundleKeyPrefix, combinationKey } from '../ranking/combination-key';
 import { FacilitatorGroups, type FacilitatorPart, type Group } from './facilitator-groups';
-import { focusOf, type PreparedOffer, type PreparedRequest } from '../scoring/prepared';
+import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
+import { budgetBound, bundleBound, type FacilitatorReach, type SouthProvider } from './facilitator-reach';
 import { rejectionEffect, type Rejections } from '../rules/rejections';
 import { bundleFactors, combine, modalityFit, round3, targetGroupFit, windowFit } from '../scoring/fits';
-import type { SouthProvider } from '../index/singles';
 import type { TopK } from '../ranking/top-k';
 import { BUDGET, FACTOR_COUNT, FOCUS, GROUP, MODALITY, WINDOW } from '../scoring/factors';
 
@@ -25,46 +25,37 @@ export function budgetShare(r: PreparedRequest, o: PreparedOffer): number {
   return Number.isNaN(r.budget) || Number.isNaN(o.budget) ? 0 : o.budget / r.budget;
 }
 
-export const budgetBound = (pShare: number, fShare: number): number => Math.max(0.5, Math.min(1, pShare + fShare));
-
 const daysWithin = (f: FacilitatorPart, from: number, to: number): number => Math.max(0, Math.min(to, f.end) - Math.max(from, f.start) + 1);
 
 export function addBundles(
   r: PreparedRequest,
   providers: readonly SouthProvider[],
-  facilitators: readonly PreparedOffer[],
+  reach: FacilitatorReach,
   w: Float64Array,
   top: TopK,
   rejected: Rejections,
 ): void {
+  const { facilitators } = reach;
   if (providers.length === 0 || facilitators.length === 0) return;
-  let anyShare = 0;
-  let anyFocus = 0;
-  let anyGroups = 0;
-  for (const f of facilitators) {
-    anyShare = Math.max(anyShare, Math.min(1, budgetShare(r, f)));
-    anyFocus = Math.max(anyFocus, focusOf(r, f));
-    anyGroups |= f.targetGroups;
-  }
-  for (const p of providers) {
-    p.bound = p.core + w[MODALITY] + w[GROUP] * targetGroupFit(r, p.o.targetGroups | anyGroups) + w[BUDGET] * budgetBound(p.share, anyShare) +
-      w[WINDOW] * windowFit(r, p.from, p.to) + w[FOCUS] * Math.max(p.focus, anyFocus);
-  }
+  for (const p of providers) p.bound = bundleBound(r, w, p.o, p.core, p.share, p.focus, p.from, p.to, reach);
   if (!top.full) seed(r, w, top, rejected, providers, facilitators);
   const live = providers.filter((p) => top.reachable(p.bound));
   if (live.length === 0) return;
   let bestCore = -Infinity;
   let bestShare = 0;
   let bestFocus = 0;
+  let liveGroups = 0;
   for (const p of live) {
     bestCore = Math.max(bestCore, p.core);
     bestShare = Math.max(bestShare, p.share);
     bestFocus = Math.max(bestFocus, p.focus);
+    liveGroups |= p.o.targetGroups;
   }
   // A facilitator that could not lift even the best provider to the bar is dropped.
-  const groups = new FacilitatorGroups(r, w, facilitators, (f) =>
+  const groups = new FacilitatorGroups(r, w, reach, (f) =>
     top.reachable(
-      bestCore + w[MODALITY] + w[GROUP] + w[BUDGET] * budgetBound(bestShare, f.share) + w[WINDOW] * f.window + w[FOCUS] * Math.max(bestFocus, f.focus),
+      bestCore + w[MODALITY] + w[GROUP] * targetGroupFit(r, liveGroups | f.o.targetGroups) + w[BUDGET] * budgetBound(bestShare, f.share) +
+        w[WINDOW] * f.window + w[FOCUS] * Math.max(bestFocus, f.focus),
     ),
   ).groups;
   if (groups.length === 0) return;
@@ -79,7 +70,7 @@ export function addBundles(
     // P's bundles must outrank the bar for P (ranking/top-k.ts: its own entry once the top-K
     // is full of distinct offers): `lead` makes every check below use it.
     const lead = p.o.offer.id;
-    const prefix = combinationKey(r.request.id, [lead, '']);
+    const prefix = bundleKeyPrefix(r.request.id, lead);
     if (!top.reachableFor(p.bound, prefix, lead)) continue;
     const ownBudget = Math.max(0.5, Math.min(1, p.share));
     for (const g of groups) {

@@ -1,13 +1,14 @@
 import type { TopK } from '../ranking/top-k';
-import { combinationKey } from '../ranking/combination-key';
+import { bundleKeyPrefix, combinationKey } from '../ranking/combination-key';
 import { rejectionEffect, type Rejections } from '../rules/rejections';
 import { AREA, BUDGET, EQUITY, FACTOR_COUNT, FOCUS, GROUP, LANGUAGE, MODALITY, SDG, WINDOW } from '../scoring/factors';
 import { areaFit, budgetFit, combine, languageFit, modalityFit, round3, sdgFit, singleFactors, targetGroupFit, windowFit } from '../scoring/fits';
-import { deliversOwn, type PreparedOffer, type PreparedRequest } from '../scoring/prepared';
+import { deliversOwn, type PreparedRequest } from '../scoring/prepared';
 import { popcount } from '../scoring/vocabulary';
 import { languageBound, languageFitAtMost, mayDeliverOwn } from './language-bound';
 import { ORIGIN_SOUTH, RARE_LANGUAGE_BIT } from './offer-columns';
 import type { OfferIndex } from './offer-index';
+import { bundleBound, type FacilitatorReach, type SouthProvider } from '../bundles/facilitator-reach';
 
 // Single-offer suggestions for one request, in one pass over the index's candidates. For each
 // offer a bound on its score is built from the index's columns in two steps, cheapest first:
@@ -22,24 +23,6 @@ import type { OfferIndex } from './offer-index';
 // window can only shrink) reaches the bar are kept, with their parts, for triangular bundles.
 // Bars only rise (ranking/top-k.ts), so what a bound rules out at any point stays ruled out.
 
-/**
- * A southern provider offer that may head a triangular bundle, with what the scan learnt:
- * `core` bounds the part only the provider decides (area, SDG, language, equity; exact but for
- * rare languages), `groups` is its own target-group fit and `focus` its own focus, `share` its
- * budget over the asked one (0 when either has none), [from, to] the request's window cut to
- * the offer's, `bound` a bound on any bundle it heads.
- */
-export interface SouthProvider {
-  readonly o: PreparedOffer;
-  readonly core: number;
-  readonly groups: number;
-  readonly focus: number;
-  readonly share: number;
-  readonly from: number;
-  readonly to: number;
-  bound: number;
-}
-
 const scratch = new Float64Array(FACTOR_COUNT);
 // Southern provider candidates of the scan under way (one scan runs at a time).
 const southSlots: number[] = [];
@@ -53,8 +36,9 @@ export function addSingles(
   w: Float64Array,
   top: TopK,
   rejected: Rejections,
-  bundles: boolean,
+  reach: FacilitatorReach | null,
 ): SouthProvider[] {
+  const bundles = reach !== null;
   const { areas, modalities, sdgs, targetGroups, languages, budget, start, end, country, origin, live, seen, prepared } = index.columns;
   const stamp = index.nextStamp();
   const accepts = [r.acceptsNorthSouth, r.acceptsSouthSouth, r.acceptsMultilateral]; // by origin code
@@ -114,7 +98,8 @@ export function addSingles(
           if (!top.reachable((heads ? Math.max(own, core + liftable) : own) + rest)) continue;
           const window = w[WINDOW] * windowFit(r, start[s], end[s]);
           if (heads) {
-            const southBound = core + liftable + w[MODALITY] + w[BUDGET] + window; // any bundle it heads
+            const share = Number.isNaN(r.budget) || Number.isNaN(budget[s]) ? 0 : budget[s] / r.budget;
+            const southBound = bundleBound(r, w, prepared[s], core, share, grades[t], Math.max(rStart, start[s]), Math.min(rEnd, end[s]), reach);
             if (top.reachable(southBound)) {
               southSlots.push(s);
               southCore.push(core);
@@ -156,7 +141,7 @@ export function addSingles(
       core = exact;
       if (!top.reachable(bound)) continue;
     }
-    if (!top.reachableFor(bound, combinationKey(r.request.id, [o.offer.id, '']))) continue;
+    if (!top.canExceed(bound) && !top.reachableFor(bound, bundleKeyPrefix(r.request.id, o.offer.id))) continue;
     const share = Number.isNaN(r.budget) || Number.isNaN(budget[s]) ? 0 : budget[s] / r.budget;
     const groups = targetGroupFit(r, o.targetGroups);
     south.push({ o, core, groups, focus: southFocus[i], share, from: Math.max(r.start, start[s]), to: Math.min(r.end, end[s]), bound });

@@ -198,11 +198,14 @@ export function prepareRequest(request: MatchRequest): PreparedRequest {
 
 /** How specifically the offer has chosen the requester: the best grade of a token both hold. */
 export function focusOf(r: PreparedRequest, o: PreparedOffer): number {
-  let best = 0;
+  const tokens = o.tokens;
+  // Plain loops: both lists are short, and TypedArray#includes is slow when hot. Tokens go most
+  // specific first, so the first shared one is the best.
   for (let i = 0; i < r.tokens.length; i++) {
-    if (r.tokenGrades[i] > best && o.tokens.includes(r.tokens[i])) best = r.tokenGrades[i];
+    const t = r.tokens[i];
+    for (let j = 0; j < tokens.length; j++) if (tokens[j] === t) return r.tokenGrades[i];
   }
-  return best;
+  return 0;
 }
 
 /** Whether the offer delivers in one of the request's own languages. */
