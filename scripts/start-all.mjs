@@ -1,5 +1,5 @@
-// npm run start:all — runs the three built services in one terminal (one process each), with
-// prefixed output. Ctrl-C or SIGTERM drains and stops all three; if one dies on its own, the
+// npm run start:all — runs the four built services in one terminal (one process each), with
+// prefixed output. Ctrl-C or SIGTERM drains and stops them all; if one dies on its own, the
 // others are stopped and this exits non-zero.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -8,8 +8,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SERVICES = ['requests', 'offers', 'matching'];
-const COLOURS = { requests: 36, offers: 35, matching: 33 };
+const SERVICES = ['requests', 'offers', 'matching', 'notifications'];
+const COLOURS = { requests: 36, offers: 35, matching: 33, notifications: 32 };
 const colour = process.stdout.isTTY && !process.env.NO_COLOR;
 
 const missing = SERVICES.map((s) => `dist/apps/${s}/src/main.js`).filter((f) => !existsSync(resolve(root, f)));
@@ -23,7 +23,7 @@ let exitCode = 0;
 const children = new Map();
 
 function prefix(service) {
-  const label = `[${service}]`.padEnd(11);
+  const label = `[${service}]`.padEnd(15);
   return colour ? `\x1b[${COLOURS[service]}m${label}\x1b[0m ` : `${label} `;
 }
 

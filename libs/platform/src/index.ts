@@ -45,4 +45,9 @@ export {
   type RequestContextData,
   PgListener,
   clientConfigOf,
+  RelayLoop,
+  busRedis,
+  bullReady,
+  closeRedis,
+  settled,
 } from './bus';
