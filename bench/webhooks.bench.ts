@@ -2,14 +2,16 @@
  * Webhook deliveries: how many deliveries per second the notifications service sends to local
  * receivers, and the time from a committed partnership.proposed to the receiver's 200.
  * Boots the notifications service in this process on its own database (capmatch_bench_webhooks)
- * and queue prefix; events are committed to its outbox exactly as a producer's OutboxService
- * does, so the figures cover outbox → relay → queue → inbox and fan-out → dispatcher → delivery.
+ * and queue prefix, both removed afterwards. Events are committed to its outbox exactly as a
+ * producer's OutboxService does, so the figures cover outbox → relay → queue → inbox and
+ * fan-out → dispatcher → delivery.
  *   npm run bench:webhooks      BENCH_EVENTS=3000 BENCH_RECEIVERS=4 BENCH_LATENCY_EVENTS=300 npm run bench:webhooks
  */
 import 'reflect-metadata';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
+import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { NewEvent, PartnershipSnapshot } from '@capmatch/contracts';
@@ -71,18 +73,31 @@ async function until(what: string, done: () => boolean): Promise<void> {
   }
 }
 
-async function freshDatabase(): Promise<void> {
+async function dropDatabase(): Promise<void> {
   const admin = new Client({ connectionString: `${BASE_URL}/postgres` });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await admin.end(); // the service creates it again at start-up
+  await admin.end();
+}
+
+/** Removes every Redis key of this run's prefix (queues, rate-limit counters). */
+async function dropKeys(prefix: string): Promise<void> {
+  const redis = new IORedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+  try {
+    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 }) as AsyncIterable<string[]>) {
+      if (keys.length > 0) await redis.del(...keys);
+    }
+  } finally {
+    redis.disconnect();
+  }
 }
 
 async function main(): Promise<void> {
-  await freshDatabase();
+  await dropDatabase(); // the service creates it again at start-up
+  const prefix = `capmatch_bench_webhooks_${randomBytes(4).toString('hex')}`;
   Object.assign(process.env, {
     DATABASE_URL: `${BASE_URL}/${DATABASE}`,
-    QUEUE_PREFIX: `capmatch_bench_webhooks_${randomBytes(4).toString('hex')}`,
+    QUEUE_PREFIX: prefix,
     JWT_SECRET: SECRET,
     WEBHOOK_ALLOW_PRIVATE: 'true',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
@@ -140,6 +155,8 @@ async function main(): Promise<void> {
   } finally {
     await drainAndClose(app);
     await Promise.all(receivers.map((r) => r.stop()));
+    await dropKeys(prefix);
+    await dropDatabase();
   }
 }
 

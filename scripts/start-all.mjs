@@ -1,6 +1,10 @@
 // npm run start:all — runs the four built services in one terminal (one process each), with
 // prefixed output. Ctrl-C or SIGTERM drains and stops them all; if one dies on its own, the
 // others are stopped and this exits non-zero.
+//
+// Each service runs in a process group of its own, so a signal to this script's group (Ctrl-C,
+// or `kill -TERM -- -<pgid>` from a process manager) reaches each service exactly once: from
+// here. START_ALL_FROM=source runs the TypeScript sources instead of dist (tests, development).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -12,7 +16,10 @@ const SERVICES = ['requests', 'offers', 'matching', 'notifications'];
 const COLOURS = { requests: 36, offers: 35, matching: 33, notifications: 32 };
 const colour = process.stdout.isTTY && !process.env.NO_COLOR;
 
-const missing = SERVICES.map((s) => `dist/apps/${s}/src/main.js`).filter((f) => !existsSync(resolve(root, f)));
+const fromSource = process.env.START_ALL_FROM === 'source';
+const entryOf = (service) =>
+  fromSource ? ['-r', '@swc-node/register', `apps/${service}/src/main.ts`] : [`dist/apps/${service}/src/main.js`];
+const missing = fromSource ? [] : SERVICES.map((s) => `dist/apps/${s}/src/main.js`).filter((f) => !existsSync(resolve(root, f)));
 if (missing.length > 0) {
   console.error(`start-all: ${missing.join(', ')} missing; run "npm run build" first (or "npm start", which does both)`);
   process.exit(1);
@@ -34,7 +41,7 @@ function stopAll(signal) {
 }
 
 for (const service of SERVICES) {
-  const child = spawn(process.execPath, [`dist/apps/${service}/src/main.js`], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, entryOf(service), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   children.set(service, child);
   for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
     createInterface({ input: stream }).on('line', (line) => out.write(`${prefix(service)}${line}\n`));
@@ -53,6 +60,9 @@ for (const service of SERVICES) {
   });
 }
 
+// Every signal after the first is ignored here: the services are draining, and they would
+// ignore a second one anyway. If this script is killed outright (SIGKILL), the services keep
+// running in their own groups: a supervisor stops them with the cgroup (systemd, containers).
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     if (stopping) return;
@@ -60,3 +70,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     stopAll('SIGTERM');
   });
 }
+
+// Detached children outlive a crash of this script; make sure a normal exit takes them along.
+process.on('exit', () => {
+  for (const child of children.values()) if (child.exitCode === null) child.kill('SIGTERM');
+});

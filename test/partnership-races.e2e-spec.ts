@@ -13,6 +13,8 @@ const TRIALS = Number(process.env.RACE_TRIALS ?? 10);
 // A delivery language per trial, so no trial's objects are matched with another's (rule 5).
 const languages = [...ISO_639_3_WITHOUT_639_1];
 const report = (line: string) => process.stdout.write(`${line}\n`);
+// A trial takes a few seconds on a loaded 2-CPU machine; the test's time limit follows the count.
+const LIMIT_MS = 60_000 + TRIALS * 15_000;
 
 describe('partnership races', () => {
   let stack: Stack;
@@ -54,7 +56,7 @@ describe('partnership races', () => {
     }
     report(`race "lower slots during accepts": ${TRIALS} trials, ${violations.length} violations${violations.length ? `\n  ${violations.join('\n  ')}` : ''}`);
     expect(violations).toEqual([]);
-  });
+  }, LIMIT_MS);
 
   it('a withdrawal racing an accept (or the last confirmation) never leaves an agreed partnership or a slot taken', async () => {
     const violations: string[] = [];
@@ -89,5 +91,5 @@ describe('partnership races', () => {
     }
     report(`race "withdrawal against accept / last confirmation": ${TRIALS} trials, ${violations.length} violations${violations.length ? `\n  ${violations.join('\n  ')}` : ''}`);
     expect(violations).toEqual([]);
-  });
+  }, LIMIT_MS);
 });

@@ -1,11 +1,8 @@
 // Webhooks across the whole stack: a country and two donors subscribe with real receivers on
-// 127.0.0.1; matching's suggestions and the partnership that follows an accept reach exactly
-// the owners who may see them, signed so that the public Standard Webhooks verifier accepts them.
-import { Queue } from 'bullmq';
-import { randomUUID } from 'node:crypto';
+// 127.0.0.1; matching's suggestions and the partnership that follows an accept (proposed, then
+// agreed by both parties) reach exactly the owners who may see them, signed so that the public Standard Webhooks verifier accepts them.
 import { Webhook } from 'standardwebhooks';
 import request from 'supertest';
-import { QUEUES, type EventEnvelope, type PartnershipSnapshot } from '@capmatch/contracts';
 import { TestReceiver, type Received } from '../apps/notifications/test/receiver';
 import { waitForQuiet } from './support/quiet';
 import { Scenario, type Json } from './support/scenario';
@@ -32,7 +29,7 @@ describe('webhooks across services', () => {
     const res = await request(stack.notifications.http)
       .post('/v1/webhooks')
       .auth(token, { type: 'bearer' })
-      .send({ url: receiver.url(path), events: ['suggestion.proposed', 'partnership.proposed'] });
+      .send({ url: receiver.url(path), events: ['suggestion.proposed', 'partnership.proposed', 'partnership.agreed'] });
     expect(res.status).toBe(201);
     return res.body;
   }
@@ -40,34 +37,13 @@ describe('webhooks across services', () => {
   const verified = (hook: { secret: string }, got: Received[]) =>
     got.map((r) => new Webhook(hook.secret).verify(r.body, r.headers as Record<string, string>) as Json);
 
-  /**
-   * The partnership.proposed event of an accepted suggestion, put on the notifications queue as
-   * the matching relay does (job name = type, id = event id), built from the partnership as
-   * matching serves it and the provider of its offer.
-   */
-  async function publishProposed(partnership: Json, providerIds: string[]): Promise<void> {
-    const payload: PartnershipSnapshot = {
-      id: partnership.id, suggestionId: partnership.suggestionId, requestId: partnership.requestId, offerIds: partnership.offerIds,
-      providerIds, country: partnership.country, cooperationType: partnership.cooperationType, status: 'pending', confirmations: [],
-      reason: null, expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), agreedAt: null, endedAt: null,
-      createdAt: partnership.createdAt, updatedAt: partnership.createdAt, version: 1,
-    };
-    const event: EventEnvelope<'partnership.proposed'> = {
-      id: randomUUID(), type: 'partnership.proposed', occurredAt: new Date().toISOString(), aggregateId: payload.id, version: 1, payload,
-    };
-    const queue = new Queue(QUEUES.notifications, { connection: { url: process.env.REDIS_URL }, prefix: process.env.QUEUE_PREFIX });
-    try {
-      await queue.add(event.type, event, { jobId: event.id, attempts: 8, backoff: { type: 'exponential', delay: 100 } });
-    } finally {
-      await queue.close();
-    }
-  }
-
   it('tells the country and the donor what waits for them, and nothing else', async () => {
     const provider = await s.provider('government', 'JPN');
     const other = await s.provider('academia', 'KOR');
-    const country = await subscribe(await tokenFor({ role: 'country', country: 'RWA' }), '/rwa');
-    const donor = await subscribe(await tokenFor({ role: 'donor', providerId: provider.id }), '/donor');
+    const countryToken = await tokenFor({ role: 'country', country: 'RWA' });
+    const donorToken = await tokenFor({ role: 'donor', providerId: provider.id });
+    const country = await subscribe(countryToken, '/rwa');
+    const donor = await subscribe(donorToken, '/donor');
     const bystander = await subscribe(await tokenFor({ role: 'donor', providerId: other.id }), '/bystander');
     expect(bystander.id).toBeDefined();
 
@@ -94,17 +70,23 @@ describe('webhooks across services', () => {
     await waitForQuiet();
     const partnership = (await s.get(stack.matching, `/v1/partnerships/${accepted.body.id}`)).body as Json;
     const proposedTo = (path: string) => receiver.at(path).filter((r) => r.json.type === 'partnership.proposed');
-    if (proposedTo('/rwa').length === 0) {
-      // Matching before the partnership saga answers an accept with partnership.created only.
-      await publishProposed(partnership, [provider.id]);
-      await waitForQuiet();
-    }
-
     const [first] = proposedTo('/rwa');
+    expect(first).toBeDefined();
     for (const [hook, path] of [[country, '/rwa'], [donor, '/donor']] as const) {
       const got = proposedTo(path);
       expect(got.map((r) => r.headers['webhook-id'])).toEqual([first.headers['webhook-id']]);
       expect(verified(hook, got)[0].data).toMatchObject({ id: partnership.id, status: 'pending', country: 'RWA', providerIds: [provider.id] });
+    }
+
+    // Both parties confirm: both hear that the partnership is agreed.
+    for (const token of [countryToken, donorToken]) {
+      const confirmed = await request(stack.matching.http).post(`/v1/partnerships/${partnership.id}/confirm`).auth(token, { type: 'bearer' });
+      expect(confirmed.status).toBe(200);
+    }
+    await waitForQuiet();
+    for (const [hook, path] of [[country, '/rwa'], [donor, '/donor']] as const) {
+      const got = receiver.at(path).filter((r) => r.json.type === 'partnership.agreed');
+      expect(verified(hook, got).map((b) => [b.data.id, b.data.status])).toEqual([[partnership.id, 'agreed']]);
     }
     expect(receiver.at('/bystander')).toEqual([]);
   });

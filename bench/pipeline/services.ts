@@ -1,4 +1,4 @@
-// Starts the three BUILT services as child processes for the pipeline benchmark, exactly as
+// Starts the four BUILT services as child processes for the pipeline benchmark, exactly as
 // `npm run start:*` would, but on spare loopback ports, with their own database and queue
 // prefix, so a benchmark never touches a developer's data and can run next to `npm start`.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -12,8 +12,12 @@ import { Client } from 'pg';
 import type { ServiceName, ServiceUrls } from '../../scripts/lib/capmatch-client';
 
 const ROOT = resolve(__dirname, '..', '..');
-const ORDER: ServiceName[] = ['requests', 'offers', 'matching'];
-const PORT_VARIABLE: Record<ServiceName, string> = { requests: 'REQUESTS_PORT', offers: 'OFFERS_PORT', matching: 'MATCHING_PORT' };
+/** The notifications service runs too: it consumes offer and saga events, so without it the queues never go quiet. */
+type Launched = ServiceName | 'notifications';
+const ORDER: Launched[] = ['requests', 'offers', 'matching', 'notifications'];
+const PORT_VARIABLE: Record<Launched, string> = {
+  requests: 'REQUESTS_PORT', offers: 'OFFERS_PORT', matching: 'MATCHING_PORT', notifications: 'NOTIFICATIONS_PORT',
+};
 
 export interface BenchEnvironment {
   databaseUrl: string;
@@ -27,9 +31,9 @@ export interface RunningServices {
   logs: string[];
   stop(): Promise<void>;
   /** Kills one service with a signal (SIGKILL: no draining) and waits for it to exit. */
-  kill(service: ServiceName, signal?: NodeJS.Signals): Promise<void>;
+  kill(service: Launched, signal?: NodeJS.Signals): Promise<void>;
   /** Starts a killed service again on its port, with the same environment; resolves once ready. */
-  restart(service: ServiceName): Promise<void>;
+  restart(service: Launched): Promise<void>;
 }
 
 export function ensureBuilt(): void {
@@ -68,7 +72,7 @@ export async function freshEnvironment(database: string, queuePrefix: string): P
   return { databaseUrl: base.toString(), redisUrl, queuePrefix, jwtSecret: randomBytes(32).toString('hex') };
 }
 
-function sparePort(): Promise<number> {
+export function sparePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -80,7 +84,7 @@ function sparePort(): Promise<number> {
   });
 }
 
-async function waitReady(url: string, child: ChildProcess, service: string, log: string): Promise<void> {
+export async function waitReady(url: string, child: ChildProcess, service: string, log: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${service} exited with code ${child.exitCode} during start-up; see ${log}`);
@@ -94,7 +98,7 @@ async function waitReady(url: string, child: ChildProcess, service: string, log:
   throw new Error(`${service} was not ready within 60 s; see ${log}`);
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((done) => {
     const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
@@ -106,52 +110,88 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts requests, offers and matching one after another, each once /health/ready answers. */
+export interface ServiceProcess {
+  service: Launched;
+  url: string;
+  port: number;
+  log: string;
+  child: ChildProcess;
+  /** SIGTERM, SIGKILL after 20 s; resolves when it has exited. */
+  stop(): Promise<void>;
+}
+
+export interface SpawnOptions {
+  /** Reuse a port (a restart after a kill); a spare one by default. */
+  port?: number;
+  /** `dist` (built, as `npm run start:*`) or `source` (through @swc-node/register, for tests). */
+  from?: 'dist' | 'source';
+  /** Put the service in a process group of its own, so a test can signal the group. */
+  detached?: boolean;
+  /** Another checkout to run the service from (a "before" measurement on older code); this one by default. */
+  root?: string;
+  extraEnv?: Record<string, string>;
+}
+
+/** Starts one service as a child process and resolves once /health/ready answers 200. */
+export async function spawnService(service: Launched, env: BenchEnvironment, options: SpawnOptions = {}): Promise<ServiceProcess> {
+  const port = options.port ?? (await sparePort());
+  const log = join(tmpdir(), `capmatch-${env.queuePrefix}-${service}.log`);
+  const out = createWriteStream(log, { flags: 'a' });
+  // BENCH_PROFILE=matching (or requests, offers) writes a V8 CPU profile of that service on exit.
+  const profile = process.env.BENCH_PROFILE === service ? ['--cpu-prof', `--cpu-prof-dir=${tmpdir()}`] : [];
+  const root = options.root ?? ROOT;
+  const entry =
+    options.from === 'source'
+      ? ['-r', '@swc-node/register', join(root, 'apps', service, 'src', 'main.ts')]
+      : [join(root, 'dist', 'apps', service, 'src', 'main.js')];
+  const child = spawn(process.execPath, [...profile, ...entry], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.detached ?? false,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      ENV_FILE: '/nonexistent/.env',
+      HOST: '127.0.0.1',
+      [PORT_VARIABLE[service]]: String(port),
+      DATABASE_URL: env.databaseUrl,
+      REDIS_URL: env.redisUrl,
+      QUEUE_PREFIX: env.queuePrefix,
+      JWT_SECRET: env.jwtSecret,
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn',
+      ...options.extraEnv,
+    },
+  });
+  child.stdout?.pipe(out);
+  child.stderr?.pipe(out);
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () => stopChild(child);
+  try {
+    await waitReady(url, child, service, log);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { service, url, port, log, child, stop };
+}
+
+/** Starts requests, offers, matching and notifications one after another, each once /health/ready answers. */
 export async function startServices(env: BenchEnvironment, extraEnv: Record<string, string> = {}): Promise<RunningServices> {
-  const children = new Map<ServiceName, ChildProcess>();
-  const ports = new Map<ServiceName, number>();
-  const logs: string[] = [];
+  const running = new Map<Launched, ServiceProcess>();
   const urls = {} as ServiceUrls;
+  const logs: string[] = [];
   const stop = async () => {
-    for (const service of [...ORDER].reverse()) {
-      const child = children.get(service);
-      if (child) await stopChild(child);
-    }
+    for (const service of [...ORDER].reverse()) await running.get(service)?.stop();
   };
-  const launch = async (service: ServiceName) => {
-    const port = ports.get(service) ?? (await sparePort());
-    ports.set(service, port);
-    const log = join(tmpdir(), `capmatch-bench-${service}.log`);
-    if (!logs.includes(log)) logs.push(log);
-    const out = createWriteStream(log, { flags: 'a' });
-    // BENCH_PROFILE=matching (or requests, offers) writes a V8 CPU profile of that service on exit.
-    const profile = process.env.BENCH_PROFILE === service ? ['--cpu-prof', `--cpu-prof-dir=${tmpdir()}`] : [];
-    const child = spawn(process.execPath, [...profile, join(ROOT, 'dist', 'apps', service, 'src', 'main.js')], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        ENV_FILE: '/nonexistent/.env',
-        HOST: '127.0.0.1',
-        [PORT_VARIABLE[service]]: String(port),
-        DATABASE_URL: env.databaseUrl,
-        REDIS_URL: env.redisUrl,
-        QUEUE_PREFIX: env.queuePrefix,
-        JWT_SECRET: env.jwtSecret,
-        RATE_LIMIT_PER_MINUTE: '1000000',
-        LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn',
-        ...extraEnv,
-      },
-    });
-    child.stdout?.pipe(out);
-    child.stderr?.pipe(out);
-    children.set(service, child);
-    urls[service] = `http://127.0.0.1:${port}`;
-    await waitReady(urls[service], child, service, log);
+  const launch = async (service: Launched) => {
+    const one = await spawnService(service, env, { extraEnv, port: running.get(service)?.port });
+    running.set(service, one);
+    if (service !== 'notifications') urls[service] = one.url;
+    if (!logs.includes(one.log)) logs.push(one.log);
   };
-  const kill = async (service: ServiceName, signal: NodeJS.Signals = 'SIGKILL') => {
-    const child = children.get(service);
+  const kill = async (service: Launched, signal: NodeJS.Signals = 'SIGKILL') => {
+    const child = running.get(service)?.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((done) => {
       child.once('exit', () => done());

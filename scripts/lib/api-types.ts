@@ -1,15 +1,10 @@
 // Request and offer bodies as the contract's POST endpoints take them (docs/contract.md).
 // Scripts build these by hand; the services validate them, so a typo here shows up as a 400.
 
-export type CooperationType = 'north-south' | 'south-south' | 'triangular' | 'multilateral';
-export type ProviderKind =
-  | 'government'
-  | 'multilateral'
-  | 'development-bank'
-  | 'private-sector'
-  | 'academia'
-  | 'civil-society'
-  | 'technical-community';
+import type { CooperationType, ProviderKind } from '@capmatch/taxonomy';
+
+// The vocabularies are listed once, in libs/taxonomy.
+export type { CooperationType, ProviderKind };
 
 export interface DateWindow {
   start: string;

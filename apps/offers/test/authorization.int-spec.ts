@@ -123,8 +123,13 @@ describe('offers authorization matrix', () => {
     });
   });
 
-  it('answers 404 for an id that is not a UUID or names no offer or provider', async () => {
-    for (const path of ['/v1/offers/nope', '/v1/offers/00000000-0000-4000-8000-000000000000', '/v1/providers/nope']) {
+  it('answers 400 naming id for an id that is not a UUID, 404 for one that names no offer or provider', async () => {
+    for (const path of ['/v1/offers/nope', '/v1/providers/nope', '/v1/offers/nope/history']) {
+      const res = await http().get(path).set(h.coordinator);
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
+    }
+    for (const path of ['/v1/offers/00000000-0000-4000-8000-000000000000', '/v1/providers/00000000-0000-4000-8000-000000000000']) {
       expect((await http().get(path).set(h.coordinator)).status).toBe(404);
     }
   });

@@ -8,13 +8,13 @@ import {
   ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsString,
   IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested, validateSync, type ValidationError,
 } from 'class-validator';
+import { COOPERATION_TYPES } from '@capmatch/taxonomy';
 import { EVENT_TYPES, type AnyEvent, type EventType } from './events';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO3 = /^[A-Z]{3}$/;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const LANGUAGE = /^[a-z]{2,3}$/;
-const COOPERATION_TYPES = ['north-south', 'south-south', 'triangular', 'multilateral'] as const;
 const ISO_TIME = { strict: true, strictSeparator: true } as const;
 
 /** `null` is a value here, `undefined` (a missing key) is not. */

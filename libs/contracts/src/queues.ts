@@ -22,8 +22,9 @@ export const WORK_QUEUES = Object.freeze({
 });
 
 /**
- * Queues of scheduled jobs (not events), frozen like the ones above. Kept apart from QUEUES:
- * their jobs are delayed on purpose, so "the event queues are quiet" never waits for them.
+ * Queues of jobs scheduled for later (same rule: never rename one). Kept apart from QUEUES and
+ * WORK_QUEUES: their jobs are delayed on purpose (days), so "the queues are quiet" never waits
+ * for them.
  */
 export const JOB_QUEUES = Object.freeze({
   /** One delayed job per pending partnership, keyed by its id (matching). */

@@ -5,8 +5,11 @@
 export type RequestStatus = 'open' | 'matched' | 'withdrawn';
 export type OfferStatus = 'open' | 'exhausted' | 'withdrawn';
 export type SuggestionStatus = 'proposed' | 'accepted' | 'rejected' | 'superseded';
-export type CooperationTypeName = 'north-south' | 'south-south' | 'triangular' | 'multilateral';
-export type OriginName = 'north' | 'south' | 'multilateral';
+import type { CooperationType, Origin } from '@capmatch/taxonomy';
+
+// Vocabularies are listed once, in libs/taxonomy; the event shapes name them from there.
+export type CooperationTypeName = CooperationType;
+export type OriginName = Origin;
 
 export interface DateWindow {
   start: string; // YYYY-MM-DD

@@ -3,12 +3,12 @@
 // only what matching reads, so the service can hand a projection row or an event payload in
 // as it is, and tests can build instances by hand.
 
-export type Origin = 'north' | 'south' | 'multilateral';
-export type OfferRole = 'provider' | 'facilitator';
-export type CooperationType = 'north-south' | 'south-south' | 'triangular' | 'multilateral';
-export type EligibilityGroup = 'ldc' | 'lldc' | 'sids';
+import { COOPERATION_TYPES, type CooperationType, type RejectionReasonCode, type EligibilityGroup, type OfferRole, type Origin } from '@capmatch/taxonomy';
 
-export const ALL_COOPERATION_TYPES: readonly CooperationType[] = ['north-south', 'south-south', 'triangular', 'multilateral'];
+// The vocabularies come from libs/taxonomy, the one place each is listed.
+export type { CooperationType, EligibilityGroup, OfferRole, Origin };
+
+export const ALL_COOPERATION_TYPES: readonly CooperationType[] = COOPERATION_TYPES;
 
 /** Inclusive date range, both ends YYYY-MM-DD. */
 export interface DateWindow {
@@ -104,20 +104,9 @@ export interface Suggestion {
   readonly key: string;
 }
 
-/**
- * Why a coordinator rejected a suggestion, when they say so in a structured way. Each code has
- * a defined effect on what the request is suggested next (rules/rejections.ts).
- */
-export type RejectionReasonCode = 'capacity-mismatch' | 'language-mismatch' | 'provider-unsuitable' | 'budget' | 'timing' | 'other';
-
-export const REJECTION_REASON_CODES: readonly RejectionReasonCode[] = [
-  'capacity-mismatch',
-  'language-mismatch',
-  'provider-unsuitable',
-  'budget',
-  'timing',
-  'other',
-];
+// Why a coordinator rejected a suggestion, when they say so in a structured way; each code has a
+// defined effect on what the request is suggested next (rules/rejections.ts).
+export { REJECTION_REASON_CODES, type RejectionReasonCode } from '@capmatch/taxonomy';
 
 /** One rejected combination of a request, as the service stores it. */
 export interface RejectionRecord {

@@ -19,15 +19,41 @@ export { ROLES, userFromClaims, type Role, type AuthUser } from './auth/auth-use
 export { Public, Roles, CurrentUser } from './auth/auth.decorators';
 export { signToken, type TokenClaims } from './auth/sign-token';
 
-export { InvalidFieldsException, type FieldError } from './http/invalid-fields.exception';
+export { InvalidFieldsException, MAX_FIELD_ERRORS, type FieldError } from './http/invalid-fields.exception';
 export { problem, PROBLEM_CONTENT_TYPE, type ProblemDocument } from './http/problem';
 export { ProblemDocumentDto, FieldErrorDto, ApiProblemResponses } from './http/problem-document.dto';
 export { IfMatch, parseIfMatch } from './http/if-match.decorator';
 export { flattenValidationErrors, createValidationPipe } from './http/validation.pipe';
 
+export {
+  Present,
+  PresentNonNull,
+  rule,
+  isCalendarDate,
+  IsCalendarDate,
+  NotBefore,
+  IsLanguageCode,
+  IsKnownIso3,
+  IsKnownRegion,
+  IsStorableText,
+  textProblem,
+  TextField,
+  isUsdAmount,
+  IsUsdAmount,
+  MAX_USD,
+} from './validation/field-rules';
+export { OneOf, VocabularyList, LanguageList, SdgList, MAX_LIST } from './validation/vocabulary-rules';
+export { WindowDto, WindowPatchDto } from './validation/window.dto';
+export { ServerSetFields } from './validation/server-set';
+export { UuidParam } from './validation/uuid-param';
+export { QueryInt, QueryDecimal } from './validation/query-numbers';
+export { bodyShapeProblems, MAX_BODY_DEPTH, MAX_KEYS_PER_OBJECT } from './validation/body-shape';
+
 export { diffFields, type FieldDiff } from './audit/diff-fields';
 
 export { Idempotent } from './idempotency/idempotent.decorator';
+export { IdempotencyService } from './idempotency/idempotency.service';
+export { canonicalJson } from './idempotency/canonical-json';
 export { PageQuery, type Page } from './pagination/page-query.dto';
 export { paginate, type SortKey } from './pagination/paginate';
 export { encodeCursor, decodeCursor } from './pagination/cursor';

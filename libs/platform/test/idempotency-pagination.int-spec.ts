@@ -5,7 +5,8 @@ import { encodeCursor } from '@capmatch/platform';
 import { startService, type StartedService } from '../../../test/support/app';
 import { resetState } from '../../../test/support/reset';
 import { tokenFor } from '../../../test/support/tokens';
-import { ProbeModule } from './support/probe.module';
+import { gate, ProbeModule } from './support/probe.module';
+import { waitFor } from './bus/support/wait-for';
 
 describe('platform idempotency and pagination', () => {
   let svc: StartedService;
@@ -59,6 +60,43 @@ describe('platform idempotency and pagination', () => {
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
     });
 
+    it('compares bodies as JSON: the same fields in another order replay', async () => {
+      const reversed = Object.fromEntries(Object.entries(body).reverse());
+      const first = await request(svc.http).post('/v1/probes').auth(token, { type: 'bearer' }).set('Idempotency-Key', 'k-6').send(body);
+      const again = await request(svc.http).post('/v1/probes').auth(token, { type: 'bearer' }).set('Idempotency-Key', 'k-6').send(reversed);
+      expect(again.status).toBe(201);
+      expect(again.body).toEqual(first.body);
+      expect(await count()).toBe(1);
+    });
+
+    it('scopes keys to the tenant claims: the same sub for another country is another caller', async () => {
+      const rwa = await tokenFor({ role: 'country', sub: 'focal-1', country: 'RWA' });
+      const ken = await tokenFor({ role: 'country', sub: 'focal-1', country: 'KEN' });
+      await request(svc.http).post('/v1/probes').auth(rwa, { type: 'bearer' }).set('Idempotency-Key', 'k-7').send(body).expect(201);
+      const res = await request(svc.http).post('/v1/probes').auth(ken, { type: 'bearer' }).set('Idempotency-Key', 'k-7').send(body);
+      expect(res.status).toBe(201);
+      expect(res.headers['idempotent-replayed']).toBeUndefined();
+      expect(await count()).toBe(2);
+    });
+
+    it('records the key with the change: a second call while the first is in its transaction waits and replays', async () => {
+      const held = { ...body, name: 'held probe' };
+      const first = request(svc.http).post('/v1/probes').auth(token, { type: 'bearer' }).set('Idempotency-Key', 'k-8').send(held).then((r) => r);
+      await gate.entered.promise;
+      const second = request(svc.http).post('/v1/probes').auth(token, { type: 'bearer' }).set('Idempotency-Key', 'k-8').send(held).then((r) => r);
+      // The second insert of the key blocks behind the first transaction's; wait until Postgres shows it waiting.
+      await waitFor('the second call to wait on the key', async () => {
+        const rows: unknown[] = await db.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
+        return rows.length > 0;
+      });
+      gate.released.resolve();
+      const [a, b] = await Promise.all([first, second]);
+      expect([a.status, b.status]).toEqual([201, 201]);
+      expect(b.body).toEqual(a.body);
+      expect(b.headers['idempotent-replayed']).toBe('true');
+      expect(await count()).toBe(1);
+    });
+
     it('frees the key when the first attempt fails, so a retry runs again', async () => {
       const first = await request(svc.http).post('/v1/probes/fail').auth(token, { type: 'bearer' }).set('Idempotency-Key', 'k-4');
       const retry = await request(svc.http).post('/v1/probes/fail').auth(token, { type: 'bearer' }).set('Idempotency-Key', 'k-4');
@@ -66,13 +104,14 @@ describe('platform idempotency and pagination', () => {
       expect(Number((await db.query(`SELECT count(*) AS n FROM requests.idempotency_keys`))[0].n)).toBe(0);
     });
 
-    it('409 while the first request with the key is still in progress', async () => {
+    it('takes over a claim without an answer left by the earlier claim-first scheme', async () => {
       await db.query(
-        `INSERT INTO requests.idempotency_keys (caller, key, fingerprint, expires_at) VALUES ('admin-1', 'k-5', $1, now() + interval '1 day')`,
+        `INSERT INTO requests.idempotency_keys (caller, key, fingerprint, expires_at) VALUES ('admin|admin-1||', 'k-5', $1, now() + interval '1 day')`,
         ['0'.repeat(64)],
       );
       const res = await request(svc.http).post('/v1/probes').auth(token, { type: 'bearer' }).set('Idempotency-Key', 'k-5').send(body);
-      expect(res.status).toBe(409);
+      expect(res.status).toBe(201);
+      expect(await count()).toBe(1);
     });
   });
 

@@ -11,11 +11,13 @@ describe('originOf', () => {
     expect(originOf({ kind: 'government', country: 'DEU' })).toBe('north');
     expect(originOf({ kind: 'academia', country: 'jpn' })).toBe('north');
     expect(originOf({ kind: 'private-sector', country: 'USA' })).toBe('north');
+    // An OECD DAC member classified developing by WESP (KOICA's offers are North–South).
+    expect(originOf({ kind: 'government', country: 'KOR' })).toBe('north');
   });
 
   it('makes a provider from a developing or transition economy south', () => {
     expect(originOf({ kind: 'government', country: 'IND' })).toBe('south');
-    expect(originOf({ kind: 'private-sector', country: 'KOR' })).toBe('south');
+    expect(originOf({ kind: 'government', country: 'BRA' })).toBe('south');
     expect(originOf({ kind: 'academia', country: 'KAZ' })).toBe('south');
     expect(originOf({ kind: 'civil-society', country: 'RUS' })).toBe('south');
   });

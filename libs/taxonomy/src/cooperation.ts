@@ -4,14 +4,15 @@ import { COUNTRYLESS_PROVIDER_KINDS } from './vocabularies';
 
 /**
  * Origin of a provider's offers (domain.md): international organisations and development banks
- * are `multilateral`; a provider whose country is classified developed is `north`; any other
- * country, transition economies included, is `south`.
+ * are `multilateral`; a provider whose country is classified developed, or is a member of the
+ * OECD Development Assistance Committee (the Republic of Korea), is `north`; any other country,
+ * transition economies included, is `south`.
  */
 export function originOf(provider: { kind: ProviderKind; country: string | null }): Origin {
   if (COUNTRYLESS_PROVIDER_KINDS.includes(provider.kind)) return 'multilateral';
   const country = provider.country === null ? undefined : findCountry(provider.country);
   if (!country) throw new RangeError(`provider of kind ${provider.kind} needs a known country, got ${String(provider.country)}`);
-  return country.developmentStatus === 'developed' ? 'north' : 'south';
+  return country.developmentStatus === 'developed' || country.oecdDac ? 'north' : 'south';
 }
 
 const SINGLE: Record<Origin, CooperationType> = {

@@ -1,4 +1,5 @@
 import { COUNTRY_ROWS, DATASET_AS_OF } from './data/countries';
+import { OECD_DAC_MEMBERS } from './data/oecd-dac';
 import { regionPath } from './regions';
 import type { DevelopmentStatus, IncomeGroup } from './vocabularies';
 
@@ -21,6 +22,8 @@ export interface Country {
   sids: boolean;
   /** Date the country left, or is scheduled to leave, the LDC list (YYYY-MM-DD). */
   ldcGraduation: string | null;
+  /** Member of the OECD Development Assistance Committee: its providers are `north`. */
+  oecdDac: boolean;
   incomeGroup: IncomeGroup | null;
   /** Official languages, ISO 639-1 (or 639-3 where no 639-1 code exists). */
   languages: string[];
@@ -68,6 +71,7 @@ function build(): readonly Country[] {
         lldc: flags.includes('lldc'),
         sids: flags.includes('sids'),
         ldcGraduation,
+        oecdDac: OECD_DAC_MEMBERS.includes(iso3),
         incomeGroup: income,
         languages: languages.split(' '),
         unMember: un === 'member',
@@ -100,6 +104,26 @@ export function isIso3(code: string): boolean {
 export function isLdcOn(country: Country, date: Date | string): boolean {
   if (!EVER_LDC.has(country.iso3)) return false;
   return country.ldcGraduation === null || !reached(date, country.ldcGraduation);
+}
+
+/**
+ * Years a graduated LDC keeps LDC-only support (domain.md, "Smooth transition"): General
+ * Assembly resolution 67/221 asks partners for a smooth transition; the EU grants three years.
+ */
+export const LDC_SMOOTH_TRANSITION_YEARS = 3;
+
+/** The last day of the smooth transition of a graduated LDC (graduation plus `years`), else null. */
+export function ldcTransitionUntil(country: Country, years: number = LDC_SMOOTH_TRANSITION_YEARS): string | null {
+  if (!EVER_LDC.has(country.iso3) || country.ldcGraduation === null) return null;
+  const [y, m, d] = country.ldcGraduation.split('-').map(Number);
+  return toIsoDate(new Date(Date.UTC(y + years, m - 1, d)));
+}
+
+/** Whether offers restricted to `ldc` serve the country on `date`: on the list, or in its smooth transition. */
+export function servedAsLdcOn(country: Country, date: Date | string, years: number = LDC_SMOOTH_TRANSITION_YEARS): boolean {
+  if (isLdcOn(country, date)) return true;
+  const until = ldcTransitionUntil(country, years);
+  return until !== null && reached(date, country.ldcGraduation as string) && !reached(date, until);
 }
 
 /** The classification a request records at submission, as it stood on `date`. */

@@ -1,4 +1,4 @@
-import { classificationOn, isEligible, type Eligibility } from './index';
+import { classificationOn, findCountry, isEligible, ldcTransitionUntil, servedAsLdcOn, type Eligibility } from './index';
 
 const requester = (iso3: string, date = '2026-11-25') => {
   const classification = classificationOn(iso3, date);
@@ -42,10 +42,12 @@ describe('isEligible', () => {
     expect(isEligible(requester('MNG'), rules({ groups: ['ldc'] }))).toBe(false);
   });
 
-  it('follows LDC graduation through the classification at submission', () => {
+  it('follows LDC graduation through the classification at submission, and the smooth transition after it', () => {
     const ldcOnly = rules({ groups: ['ldc'] });
-    expect(isEligible(requester('BGD', '2026-06-01'), ldcOnly)).toBe(true);
-    expect(isEligible(requester('BGD', '2026-11-25'), ldcOnly)).toBe(false);
+    expect(isEligible(requester('BGD', '2026-06-01'), ldcOnly, '2026-06-01')).toBe(true);
+    expect(requester('BGD', '2026-11-25').classification.ldc).toBe(false);
+    expect(isEligible(requester('BGD', '2026-11-25'), ldcOnly, '2026-11-25')).toBe(true);
+    expect(isEligible(requester('BGD', '2026-11-25'), ldcOnly, '2030-01-01')).toBe(false);
   });
 
   it('treats the lists as alternatives (OR)', () => {
@@ -58,5 +60,26 @@ describe('isEligible', () => {
 
   it('tolerates lists missing from a partially filled eligibility', () => {
     expect(isEligible(requester('KEN'), { regions: ['africa'] } as unknown as Eligibility)).toBe(true);
+  });
+});
+
+describe('LDC smooth transition (domain.md)', () => {
+  const ldcOnly = { regions: [], countries: [], groups: ['ldc' as const] };
+  const requester = (iso3: string) => ({ country: iso3, classification: classificationOn(iso3, '2026-12-01')! });
+
+  it.each(['BGD', 'LAO', 'NPL'])('%s graduated on 2026-11-24 and stays served as an LDC until 2029-11-24', (iso3) => {
+    const country = findCountry(iso3)!;
+    expect(ldcTransitionUntil(country)).toBe('2029-11-24');
+    expect(requester(iso3).classification.ldc).toBe(false);
+    expect(isEligible(requester(iso3), ldcOnly, '2026-12-01')).toBe(true);
+    expect(isEligible(requester(iso3), ldcOnly, '2029-11-23')).toBe(true);
+    expect(isEligible(requester(iso3), ldcOnly, '2029-11-24')).toBe(false);
+    expect(ldcTransitionUntil(country, 5)).toBe('2031-11-24');
+  });
+
+  it('a country that never was an LDC has no transition', () => {
+    expect(ldcTransitionUntil(findCountry('BRA')!)).toBeNull();
+    expect(isEligible(requester('BRA'), ldcOnly, '2026-12-01')).toBe(false);
+    expect(servedAsLdcOn(findCountry('RWA')!, '2026-12-01')).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import type { ClassificationSnapshot } from './country';
+import { findCountry, servedAsLdcOn, type ClassificationSnapshot } from './country';
 import type { EligibilityGroup } from './vocabularies';
 
 export interface Eligibility {
@@ -27,14 +27,17 @@ function isOpen(eligibility: Eligibility | null | undefined): boolean {
  * Contract, offers: an absent eligibility, or one with every list empty, admits every country
  * that may submit requests; otherwise a country is eligible when it is listed, lies in a listed
  * region, sub-region or intermediate region, or belongs to a listed group. The lists widen one
- * another (OR), so an offer for "africa" plus "sids" reaches Caribbean islands as well.
+ * another (OR), so an offer for "africa" plus "sids" reaches Caribbean islands as well. A
+ * graduated LDC in its smooth transition on `on` still belongs to `ldc` here (domain.md).
  */
-export function isEligible(requester: Requester, eligibility: Eligibility | null | undefined): boolean {
+export function isEligible(requester: Requester, eligibility: Eligibility | null | undefined, on: Date | string = new Date()): boolean {
   if (isOpen(eligibility)) return true;
   const { regions = [], countries = [], groups = [] } = eligibility as Eligibility;
   const c = requester.classification;
   if (countries.some((iso3) => iso3.toUpperCase() === requester.country.toUpperCase())) return true;
   const areas = [c.region, c.subregion, c.intermediateRegion];
   if (regions.some((slug) => areas.includes(slug))) return true;
-  return groups.some((group) => c[group] === true);
+  if (groups.some((group) => c[group] === true)) return true;
+  const country = groups.includes('ldc') ? findCountry(requester.country) : undefined;
+  return country !== undefined && servedAsLdcOn(country, on);
 }

@@ -11,11 +11,15 @@ export {
   findCountry,
   isIso3,
   isLdcOn,
+  LDC_SMOOTH_TRANSITION_YEARS,
+  ldcTransitionUntil,
+  servedAsLdcOn,
   maySubmitRequests,
   toIsoDate,
 } from './country';
 export type { ClassificationSnapshot, Country, UnStatus } from './country';
 export { DATASET_SOURCES } from './data/countries';
+export { OECD_DAC_MEMBERS, OECD_DAC_AS_OF } from './data/oecd-dac';
 export { isEligible } from './eligibility';
 export type { Eligibility, Requester, RequesterClassification } from './eligibility';
 export { cooperationTypeOf, originOf } from './cooperation';

@@ -1,6 +1,4 @@
-import { Param, ParseUUIDPipe } from '@nestjs/common';
-import { InvalidFieldsException } from '@capmatch/platform';
+import { UuidParam } from '@capmatch/platform';
 
-/** The `:id` path parameter, a UUID, else 400 naming `id`. */
-export const IdParam = (): ParameterDecorator =>
-  Param('id', new ParseUUIDPipe({ exceptionFactory: () => new InvalidFieldsException([{ field: 'id', message: 'id must be a UUID' }]) }));
+/** The `:id` path parameter, a UUID, else 400 naming `id` (the platform's one UUID pipe). */
+export const IdParam = (): ParameterDecorator => UuidParam('id');

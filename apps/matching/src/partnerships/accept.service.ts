@@ -2,7 +2,7 @@ import { ConflictException, Inject, Injectable, NotFoundException } from '@nestj
 import type { ConfigType } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { OutboxService, type AuthUser } from '@capmatch/platform';
+import { IdempotencyService, OutboxService, type AuthUser } from '@capmatch/platform';
 import { matchingConfig } from '../matching.config';
 import { lockGateShared, lockRequest } from '../matcher/match-locks';
 import { PartnershipStore } from '../store/partnership-store';
@@ -30,6 +30,7 @@ export class AcceptService {
     private readonly partnerships: PartnershipStore,
     private readonly expiry: PartnershipExpiry,
     private readonly outbox: OutboxService,
+    private readonly idempotency: IdempotencyService,
     @Inject(matchingConfig.KEY) private readonly cfg: ConfigType<typeof matchingConfig>,
   ) {}
 
@@ -80,7 +81,10 @@ export class AcceptService {
       const event = await this.outbox.add(manager, { type: 'partnership.proposed', aggregateId: p.id, version: 1, payload: toPartnershipSnapshot(p) });
       await this.partnerships.record(manager, p.id, { action: 'proposed', actor: user, reason: `from suggestion ${s.id}`, eventId: event.id, at: now });
       await this.expiry.schedule(p.id, p.expiresAt);
-      return toPartnershipView(p);
+      const view = toPartnershipView(p);
+      // An Idempotency-Key's answer is recorded with the partnership: a retry after a crash replays it.
+      await this.idempotency.recordIn(manager, view);
+      return view;
     });
   }
 }

@@ -1,18 +1,12 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { paginate, type AuthUser, type Page, type PageQuery } from '@capmatch/platform';
 import { PartnershipHistoryEntity } from '../store/partnership-history.entity';
 import { PartnershipEntity } from '../store/partnership.entity';
-import { restrictToVisible } from '../store/visibility';
+import { historyPage, type HistoryEntry } from '../store/audit-trail';
+import { findVisible, restrictToVisible } from '../store/visibility';
 import type { ListPartnershipsQuery } from './partnership.dto';
 import { toPartnershipView, type PartnershipView } from './partnership.mapper';
-
-export interface PartnershipHistoryEntry {
-  at: string;
-  action: string;
-  actor: { sub: string; role: string };
-  reason: string | null;
-}
 
 /** Reads of partnerships, always through the caller's visibility (as for suggestions). */
 @Injectable()
@@ -37,25 +31,12 @@ export class PartnershipQueries {
     return toPartnershipView(await this.visible(user, id));
   }
 
-  async history(user: AuthUser, id: string, q: PageQuery): Promise<Page<PartnershipHistoryEntry>> {
+  async history(user: AuthUser, id: string, q: PageQuery): Promise<Page<HistoryEntry>> {
     await this.visible(user, id);
-    const qb = this.dataSource.getRepository(PartnershipHistoryEntity).createQueryBuilder('h').where('h.partnership_id = :id', { id });
-    const page = await paginate(qb, q, [{ column: 'h.id', key: 'id', direction: 'ASC' }]);
-    return {
-      items: page.items.map((h) => ({
-        at: new Date(h.at).toISOString(),
-        action: h.action,
-        actor: { sub: h.actorSub, role: h.actorRole },
-        reason: h.reason,
-      })),
-      nextCursor: page.nextCursor,
-    };
+    return historyPage(this.dataSource.getRepository(PartnershipHistoryEntity).createQueryBuilder('h').where('h.partnership_id = :id', { id }), q);
   }
 
-  private async visible(user: AuthUser, id: string): Promise<PartnershipEntity> {
-    const qb = this.dataSource.getRepository(PartnershipEntity).createQueryBuilder('p').where('p.id = :id', { id });
-    const found = await restrictToVisible(qb, 'p', user).getOne();
-    if (!found) throw new NotFoundException('Partnership not found');
-    return found;
+  private visible(user: AuthUser, id: string): Promise<PartnershipEntity> {
+    return findVisible(this.dataSource.getRepository(PartnershipEntity).createQueryBuilder('p').where('p.id = :id', { id }), user, 'Partnership');
   }
 }

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import { ApiProblemResponses, CurrentUser, PageQuery, Roles, type AuthUser, type Page } from '@capmatch/platform';
 import { IdParam } from '../http/id-param';
 import { ReasonDto } from '../http/reason.dto';
-import { PartnershipQueries, type PartnershipHistoryEntry } from './partnership-queries.service';
+import type { HistoryEntry } from '../store/audit-trail';
+import { PartnershipQueries } from './partnership-queries.service';
 import { PartnershipSaga } from './partnership-saga.service';
 import { ListPartnershipsQuery, PartnershipDto, PartnershipHistoryPageDto, PartnershipPageDto } from './partnership.dto';
 import type { PartnershipView } from './partnership.mapper';
@@ -47,7 +48,7 @@ export class PartnershipsController {
   })
   @ApiResponse({ status: 200, type: PartnershipHistoryPageDto })
   @ApiProblemResponses(400, 401, 404, 429)
-  history(@CurrentUser() user: AuthUser, @IdParam() id: string, @Query() q: PageQuery): Promise<Page<PartnershipHistoryEntry>> {
+  history(@CurrentUser() user: AuthUser, @IdParam() id: string, @Query() q: PageQuery): Promise<Page<HistoryEntry>> {
     return this.queries.history(user, id, q);
   }
 

@@ -1,3 +1,4 @@
+import { NotFoundException } from '@nestjs/common';
 import type { AuthUser } from '@capmatch/platform';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
@@ -14,4 +15,11 @@ export function restrictToVisible<T extends ObjectLiteral>(qb: SelectQueryBuilde
     });
   }
   return qb;
+}
+
+/** The one object the query finds within the caller's visibility, else 404 (`what` not found). */
+export async function findVisible<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, user: AuthUser, what: string): Promise<T> {
+  const found = await restrictToVisible(qb, qb.alias, user).getOne();
+  if (!found) throw new NotFoundException(`${what} not found`);
+  return found;
 }

@@ -1,12 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsNumber, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsNumber, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { CooperationTypeName, SuggestionStatus } from '@capmatch/contracts';
-import { PageQuery } from '@capmatch/platform';
+import { OneOf, PageQuery, QueryDecimal } from '@capmatch/platform';
 import { COOPERATION_TYPES } from '@capmatch/taxonomy';
 import { SUGGESTION_STATUSES } from './suggestion.dto';
-
-const oneOf = (values: readonly string[]) => ({ message: `$property must be one of: ${values.join(', ')}` });
 
 export class ListSuggestionsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -21,12 +18,12 @@ export class ListSuggestionsQuery extends PageQuery {
 
   @ApiPropertyOptional({ enum: SUGGESTION_STATUSES })
   @IsOptional()
-  @IsIn(SUGGESTION_STATUSES, oneOf(SUGGESTION_STATUSES))
+  @OneOf(SUGGESTION_STATUSES)
   status?: SuggestionStatus;
 
   @ApiPropertyOptional({ enum: COOPERATION_TYPES })
   @IsOptional()
-  @IsIn(COOPERATION_TYPES, oneOf(COOPERATION_TYPES))
+  @OneOf(COOPERATION_TYPES)
   cooperationType?: CooperationTypeName;
 
   @ApiPropertyOptional({ description: 'Requesting country, ISO 3166-1 alpha-3', example: 'RWA' })
@@ -36,8 +33,8 @@ export class ListSuggestionsQuery extends PageQuery {
 
   @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'Only suggestions scoring at least this' })
   @IsOptional()
-  @Type(() => Number)
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @QueryDecimal()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '$property must be a decimal number such as 0.75' })
   @Min(0)
   @Max(1)
   minScore?: number;

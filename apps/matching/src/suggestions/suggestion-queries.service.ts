@@ -1,20 +1,14 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { paginate, type AuthUser, type Page, type PageQuery } from '@capmatch/platform';
 import type { ListSuggestionsQuery } from './list-suggestions.query';
 import { SuggestionHistoryEntity } from '../store/suggestion-history.entity';
 import { toSuggestionView } from './suggestion.mapper';
 import { SuggestionEntity } from '../store/suggestion.entity';
-import { restrictToVisible } from '../store/visibility';
+import { historyPage, type HistoryEntry } from '../store/audit-trail';
+import { findVisible, restrictToVisible } from '../store/visibility';
 
 export type SuggestionView = ReturnType<typeof toSuggestionView>;
-
-export interface HistoryEntry {
-  at: string;
-  action: string;
-  actor: { sub: string; role: string };
-  reason: string | null;
-}
 
 /** Reads of suggestions, always through the caller's visibility (contract, roles). */
 @Injectable()
@@ -43,26 +37,10 @@ export class SuggestionQueries {
   /** The suggestion's audit trail, oldest first. */
   async history(user: AuthUser, id: string, q: PageQuery): Promise<Page<HistoryEntry>> {
     await this.visible(user, id);
-    const qb = this.dataSource
-      .getRepository(SuggestionHistoryEntity)
-      .createQueryBuilder('h')
-      .where('h.suggestion_id = :id', { id });
-    const page = await paginate(qb, q, [{ column: 'h.id', key: 'id', direction: 'ASC' }]);
-    return {
-      items: page.items.map((h) => ({
-        at: new Date(h.at).toISOString(),
-        action: h.action,
-        actor: { sub: h.actorSub, role: h.actorRole },
-        reason: h.reason,
-      })),
-      nextCursor: page.nextCursor,
-    };
+    return historyPage(this.dataSource.getRepository(SuggestionHistoryEntity).createQueryBuilder('h').where('h.suggestion_id = :id', { id }), q);
   }
 
-  private async visible(user: AuthUser, id: string): Promise<SuggestionEntity> {
-    const qb = this.dataSource.getRepository(SuggestionEntity).createQueryBuilder('s').where('s.id = :id', { id });
-    const found = await restrictToVisible(qb, 's', user).getOne();
-    if (!found) throw new NotFoundException('Suggestion not found');
-    return found;
+  private visible(user: AuthUser, id: string): Promise<SuggestionEntity> {
+    return findVisible(this.dataSource.getRepository(SuggestionEntity).createQueryBuilder('s').where('s.id = :id', { id }), user, 'Suggestion');
   }
 }

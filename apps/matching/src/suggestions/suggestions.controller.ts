@@ -5,7 +5,8 @@ import { IdParam } from '../http/id-param';
 import { ListSuggestionsQuery } from './list-suggestions.query';
 import { RejectService } from './reject.service';
 import { REASON_CODE_EFFECTS, RejectSuggestionDto } from './reject-suggestion.dto';
-import { SuggestionQueries, type HistoryEntry, type SuggestionView } from './suggestion-queries.service';
+import type { HistoryEntry } from '../store/audit-trail';
+import { SuggestionQueries, type SuggestionView } from './suggestion-queries.service';
 import { SuggestionDto, SuggestionHistoryPageDto, SuggestionPageDto } from './suggestion.dto';
 
 const VISIBILITY =

@@ -74,6 +74,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.limiter.close(); // deliveries waiting for a receiver's slot go back to the queue
     await settled(this.redis);
     await bullReady(this.worker);
     await this.worker?.close();

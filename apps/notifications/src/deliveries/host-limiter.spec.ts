@@ -21,4 +21,13 @@ describe('HostLimiter', () => {
     limiter.release('https://a.example');
     expect(limiter.busy('https://a.example')).toEqual({ active: 0, waiting: 0 });
   });
+
+  it('sends everything in line away at close, and admits nothing after', async () => {
+    const limiter = new HostLimiter(1);
+    await limiter.acquire('https://a.example');
+    const waiting = limiter.acquire('https://a.example');
+    limiter.close();
+    await expect(waiting).resolves.toBe(false);
+    await expect(limiter.acquire('https://b.example')).resolves.toBe(false);
+  });
 });

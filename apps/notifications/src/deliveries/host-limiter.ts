@@ -17,8 +17,11 @@ export class HostLimiter {
 
   constructor(private readonly limit: number) {}
 
+  private closed = false;
+
   /** Resolves true once a slot is held (call release), or false at once when the line is full. */
   acquire(origin: string): Promise<boolean> {
+    if (this.closed) return Promise.resolve(false);
     const host = this.hosts.get(origin) ?? { active: 0, waiting: [] };
     this.hosts.set(origin, host);
     if (host.active < this.limit) {
@@ -26,7 +29,18 @@ export class HostLimiter {
       return Promise.resolve(true);
     }
     if (host.waiting.length >= this.limit * HostLimiter.WAITERS_PER_SLOT) return Promise.resolve(false);
-    return new Promise((resolve) => host.waiting.push(() => resolve(true)));
+    return new Promise((resolve) => host.waiting.push(() => resolve(!this.closed)));
+  }
+
+  /**
+   * At shutdown: everything in line gives up its turn (false) instead of waiting behind a slow
+   * receiver, so the worker's drain only waits for the attempts already in flight.
+   */
+  close(): void {
+    this.closed = true;
+    for (const host of this.hosts.values()) {
+      for (const next of host.waiting.splice(0)) next();
+    }
   }
 
   /** Frees a slot, handing it straight to the next delivery in line. */

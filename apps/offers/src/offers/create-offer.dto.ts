@@ -1,7 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { OfferFieldsDto } from './offer-fields.dto';
+import { ServerSetFields } from '@capmatch/platform';
+import { OfferFieldsDto, OFFER_SERVER_SET } from './offer-fields.dto';
 
+@ServerSetFields(...OFFER_SERVER_SET)
 export class CreateOfferDto extends OfferFieldsDto {
   @ApiPropertyOptional({
     format: 'uuid',

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ELIGIBILITY_GROUPS, type EligibilityGroup } from '@capmatch/taxonomy';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn } from 'class-validator';
-import { IsKnownIso3, IsKnownRegion, Present } from '../common/validators';
+import { IsKnownIso3, IsKnownRegion, OneOf, Present } from '@capmatch/platform';
+import { ArrayMaxSize, ArrayUnique, IsArray } from 'class-validator';
 
 // Absent lists count as empty; null is refused so a typo is not read as "everyone".
 
@@ -33,6 +33,6 @@ export class EligibilityDto {
   @IsArray()
   @ArrayMaxSize(200)
   @ArrayUnique()
-  @IsIn(ELIGIBILITY_GROUPS, { each: true, message: `each value in $property must be one of: ${ELIGIBILITY_GROUPS.join(', ')}` })
+  @OneOf(ELIGIBILITY_GROUPS, { each: true })
   groups?: EligibilityGroup[];
 }

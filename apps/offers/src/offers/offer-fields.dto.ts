@@ -8,31 +8,24 @@ import {
   type OfferRole,
   type TechnologyTransferTerms,
 } from '@capmatch/taxonomy';
-import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  Equals,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { IsLanguage, Present } from '../common/validators';
+  IsLanguageCode,
+  IsUsdAmount,
+  LanguageList,
+  OneOf,
+  Present,
+  PresentNonNull,
+  SdgList,
+  TextField,
+  VocabularyList,
+  WindowDto,
+} from '@capmatch/platform';
+import { Type } from 'class-transformer';
+import { Equals, IsBoolean, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import { EligibilityDto } from './eligibility.dto';
-import { WindowDto } from './window.dto';
 
-const oneOf = (values: readonly string[]) => `each value in $property must be one of: ${values.join(', ')}`;
+/** Set by the server on every offer; a client naming one gets a 400 naming it. */
+export const OFFER_SERVER_SET = ['id', 'status', 'origin', 'remainingSlots', 'provider', 'version', 'createdAt', 'updatedAt'] as const;
 
 export const CIVILIAN_USE_MESSAGE =
   'capmatch serves the non-military domain only (UNGA resolution 78/311): civilianUseOnly must be true';
@@ -40,61 +33,37 @@ export const CIVILIAN_USE_MESSAGE =
 /** The fields a client writes, shared by create and edit; create adds providerId. */
 export class OfferFieldsDto {
   @ApiProperty({ minLength: 3, maxLength: 200, example: 'Open voice datasets for African languages' })
-  @IsString()
-  @Length(3, 200)
-  @Matches(/\S/, { message: '$property must not be blank' })
+  @TextField(3, 200)
   title: string;
 
   @ApiProperty({ minLength: 1, maxLength: 5000 })
-  @IsString()
-  @Length(1, 5000)
-  @Matches(/\S/, { message: '$property must not be blank' })
+  @TextField(1, 5000)
   description: string;
 
   @ApiProperty({ example: 'en', description: 'Language of title and description: ISO 639-1, or ISO 639-3 without a 639-1 code' })
-  @IsLanguage()
+  @IsLanguageCode()
   language: string;
 
   @ApiProperty({ enum: CAPACITY_AREAS, isArray: true, minItems: 1, maxItems: 20, uniqueItems: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsIn(CAPACITY_AREAS, { each: true, message: oneOf(CAPACITY_AREAS) })
+  @VocabularyList(CAPACITY_AREAS, 1)
   capacityAreas: string[];
 
   @ApiProperty({ enum: MODALITIES, isArray: true, minItems: 1, maxItems: 20, uniqueItems: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsIn(MODALITIES, { each: true, message: oneOf(MODALITIES) })
+  @VocabularyList(MODALITIES, 1)
   modalities: string[];
 
   @ApiPropertyOptional({ type: [Number], minimum: 1, maximum: 17, maxItems: 17, uniqueItems: true, default: [], example: [4, 9] })
   @Present()
-  @IsArray()
-  @ArrayMaxSize(17)
-  @ArrayUnique()
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(17, { each: true })
+  @SdgList()
   sdgs?: number[];
 
   @ApiPropertyOptional({ enum: TARGET_GROUPS, isArray: true, maxItems: 20, uniqueItems: true, default: [] })
   @Present()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsIn(TARGET_GROUPS, { each: true, message: oneOf(TARGET_GROUPS) })
+  @VocabularyList(TARGET_GROUPS, 0)
   targetGroups?: string[];
 
   @ApiProperty({ type: [String], minItems: 1, maxItems: 20, uniqueItems: true, example: ['en', 'fr', 'rw', 'sw'] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsLanguage({ each: true })
+  @LanguageList()
   deliveryLanguages: string[];
 
   @ApiPropertyOptional({
@@ -114,10 +83,8 @@ export class OfferFieldsDto {
   slots: number;
 
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, maximum: 1e12, example: 400000, description: 'US dollars, at most 2 decimals' })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
-  @Min(0)
-  @Max(1e12)
+  @PresentNonNull()
+  @IsUsdAmount()
   budgetUsd?: number | null;
 
   @ApiPropertyOptional({
@@ -126,7 +93,7 @@ export class OfferFieldsDto {
     description: '`facilitator` funds or supports a Southern provider (triangular cooperation); refused (400, `role`) for a provider of origin `south`',
   })
   @Present()
-  @IsIn(OFFER_ROLES, { message: `$property must be one of: ${OFFER_ROLES.join(', ')}` })
+  @OneOf(OFFER_ROLES)
   role?: OfferRole;
 
   @ApiProperty({ type: WindowDto })
@@ -141,8 +108,8 @@ export class OfferFieldsDto {
   openSource?: boolean;
 
   @ApiPropertyOptional({ enum: TECHNOLOGY_TRANSFER_TERMS, nullable: true })
-  @IsOptional()
-  @IsIn(TECHNOLOGY_TRANSFER_TERMS, { message: `$property must be one of: ${TECHNOLOGY_TRANSFER_TERMS.join(', ')}` })
+  @PresentNonNull()
+  @OneOf(TECHNOLOGY_TRANSFER_TERMS)
   technologyTransferTerms?: TechnologyTransferTerms | null;
 
   @ApiProperty({ enum: [true], description: 'Must be true: capmatch serves the non-military domain only (400 otherwise)' })

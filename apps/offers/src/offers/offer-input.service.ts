@@ -1,22 +1,8 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { type AuthUser, type FieldError, InvalidFieldsException } from '@capmatch/platform';
-import { validateBody } from '../common/validate-body';
 import type { ProviderEntity } from '../providers/provider.entity';
 import { ProvidersService } from '../providers/providers.service';
 import { CreateOfferDto } from './create-offer.dto';
-import { UpdateOfferDto } from './update-offer.dto';
-
-/** Set by the server on every offer; a client naming one gets a 400 naming it. */
-export const SERVER_OWNED = [
-  'id',
-  'status',
-  'origin',
-  'remainingSlots',
-  'provider',
-  'version',
-  'createdAt',
-  'updatedAt',
-] as const;
 
 /**
  * Triangular cooperation pairs a Southern provider with a facilitator from the North or an
@@ -45,20 +31,17 @@ export function facilitatorProblems(
 export class OfferInputService {
   constructor(private readonly providers: ProvidersService) {}
 
-  async forCreate(body: unknown, user: AuthUser): Promise<{ dto: CreateOfferDto; provider: ProviderEntity }> {
-    const donor = user.role === 'donor';
+  /** The body itself was validated by the global pipe; this adds what depends on the caller and on stored providers. */
+  async forCreate(dto: CreateOfferDto, user: AuthUser): Promise<ProviderEntity> {
+    const errors: FieldError[] = [];
     // A donor's provider is its token's: naming one in the body is refused, not ignored.
-    const owned = donor ? [...SERVER_OWNED, 'providerId'] : [...SERVER_OWNED];
-    const { dto, errors } = await validateBody(CreateOfferDto, body, owned);
-    const provider = donor ? await this.donorProvider(user) : await this.namedProvider(dto, errors);
+    if (user.role === 'donor' && dto.providerId !== undefined) {
+      errors.push({ field: 'providerId', message: "providerId is set by the server from the donor token's providerId claim" });
+    }
+    const provider = user.role === 'donor' ? await this.donorProvider(user) : await this.namedProvider(dto, errors);
     errors.push(...facilitatorProblems(dto.role, provider));
     if (errors.length > 0 || !provider) throw new InvalidFieldsException(errors);
-    return { dto, provider };
-  }
-
-  /** The body of an edit; provider-dependent checks run later, against the locked offer. */
-  async forUpdate(body: unknown): Promise<{ dto: UpdateOfferDto; errors: FieldError[] }> {
-    return validateBody(UpdateOfferDto, body, [...SERVER_OWNED, 'providerId']);
+    return provider;
   }
 
   /** A donor token whose provider is not registered may not publish at all: 403, not a field error. */

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiHeader,
@@ -11,7 +10,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { OfferSnapshot } from '@capmatch/contracts';
-import { ApiProblemResponses, type AuthUser, CurrentUser, Idempotent, IfMatch, PageQuery, Roles } from '@capmatch/platform';
+import { ApiProblemResponses, type AuthUser, CurrentUser, Idempotent, IfMatch, PageQuery, Roles, UuidParam } from '@capmatch/platform';
 import { CreateOfferDto } from './create-offer.dto';
 import { toHistoryEntry } from './history-response';
 import { ListOffersDto } from './list-offers.dto';
@@ -54,11 +53,10 @@ export class OffersController {
       '`south` is refused (400, `role`). A donor whose token names an unregistered provider gets 403. Honours `Idempotency-Key`. ' +
       'Emits `offer.published`.',
   })
-  @ApiBody({ type: CreateOfferDto })
   @ApiCreatedResponse({ type: OfferResponseDto })
   @ApiProblemResponses(400, 401, 403, 413, 422, 429)
-  create(@Body() body: unknown, @CurrentUser() user: AuthUser): Promise<OfferSnapshot> {
-    return this.offers.create(body, user);
+  create(@Body() dto: CreateOfferDto, @CurrentUser() user: AuthUser): Promise<OfferSnapshot> {
+    return this.offers.create(dto, user);
   }
 
   @Get()
@@ -77,8 +75,8 @@ export class OffersController {
   @Get(':id')
   @ApiOperation({ summary: 'One offer', description: 'An offer the caller may not see (see the list) answers 404.' })
   @ApiOkResponse({ type: OfferResponseDto })
-  @ApiProblemResponses(401, 404, 429)
-  get(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<OfferSnapshot> {
+  @ApiProblemResponses(400, 401, 404, 429)
+  get(@UuidParam('id') id: string, @CurrentUser() user: AuthUser): Promise<OfferSnapshot> {
     return this.queries.get(id, user);
   }
 
@@ -92,16 +90,15 @@ export class OffersController {
       'Another provider\'s open offer answers 403, one the caller cannot see 404. Emits `offer.updated` when anything changed.',
   })
   @ApiHeader(IF_MATCH)
-  @ApiBody({ type: UpdateOfferDto })
   @ApiOkResponse({ type: OfferResponseDto })
   @ApiProblemResponses(400, 401, 403, 404, 409, 413, 429)
   update(
-    @Param('id') id: string,
-    @Body() body: unknown,
+    @UuidParam('id') id: string,
+    @Body() dto: UpdateOfferDto,
     @CurrentUser() user: AuthUser,
     @IfMatch() version: number | undefined,
   ): Promise<OfferSnapshot> {
-    return this.offers.update(id, body, user, version);
+    return this.offers.update(id, dto, user, version);
   }
 
   @Post(':id/withdraw')
@@ -115,7 +112,7 @@ export class OffersController {
   @ApiOkResponse({ type: OfferResponseDto })
   @ApiProblemResponses(400, 401, 403, 404, 409, 429)
   withdraw(
-    @Param('id') id: string,
+    @UuidParam('id') id: string,
     @Body() dto: WithdrawOfferDto,
     @CurrentUser() user: AuthUser,
     @IfMatch() version: number | undefined,
@@ -132,7 +129,7 @@ export class OffersController {
   @ApiOkResponse(pageOf(OfferHistoryEntryDto))
   @ApiProblemResponses(400, 401, 403, 404, 429)
   async history(
-    @Param('id') id: string,
+    @UuidParam('id') id: string,
     @Query() page: PageQuery,
     @CurrentUser() user: AuthUser,
   ): Promise<{ items: OfferHistoryEntryDto[]; nextCursor: string | null }> {

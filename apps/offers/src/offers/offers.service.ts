@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OfferSnapshot } from '@capmatch/contracts';
-import { type AuthUser, InvalidFieldsException, OutboxService } from '@capmatch/platform';
+import { type AuthUser, IdempotencyService, InvalidFieldsException, OutboxService } from '@capmatch/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ProviderEntity } from '../providers/provider.entity';
 import { recordHistory } from './history-entry';
@@ -12,6 +12,8 @@ import { lockManagedOffer, providerOf } from './offer-store';
 import { toOfferSnapshot } from './offer-snapshot';
 import type { FieldChange } from './offer-history.entity';
 import { OfferEntity } from './offer.entity';
+import type { CreateOfferDto } from './create-offer.dto';
+import type { UpdateOfferDto } from './update-offer.dto';
 
 /**
  * Publishing, editing and withdrawing offers. Each change, its history entry and its event are
@@ -25,10 +27,11 @@ export class OffersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly input: OfferInputService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
-  async create(body: unknown, user: AuthUser): Promise<OfferSnapshot> {
-    const { dto, provider } = await this.input.forCreate(body, user);
+  async create(dto: CreateOfferDto, user: AuthUser): Promise<OfferSnapshot> {
+    const provider = await this.input.forCreate(dto, user);
     const offer = newOffer(dto, provider, new Date());
     const snapshot = toOfferSnapshot(offer, provider);
     await this.dataSource.transaction(async (manager) => {
@@ -42,17 +45,17 @@ export class OffersService {
         at: offer.createdAt,
       });
       await this.outbox.add(manager, { type: 'offer.published', aggregateId: offer.id, version: 1, payload: snapshot });
+      await this.idempotency.recordIn(manager, snapshot);
     });
     this.logger.log({ offerId: offer.id, providerId: offer.providerId, origin: offer.origin }, 'offer published');
     return snapshot;
   }
 
-  async update(id: string, body: unknown, user: AuthUser, expectedVersion: number | undefined): Promise<OfferSnapshot> {
-    const { dto, errors } = await this.input.forUpdate(body);
+  async update(id: string, dto: UpdateOfferDto, user: AuthUser, expectedVersion: number | undefined): Promise<OfferSnapshot> {
     return this.dataSource.transaction(async (manager) => {
       const offer = await lockManagedOffer(manager, id, user);
       const provider = await providerOf(manager, offer);
-      errors.push(...facilitatorProblems(dto.role, provider));
+      const errors = facilitatorProblems(dto.role, provider);
       if (errors.length > 0) throw new InvalidFieldsException(errors);
       if (offer.status === 'withdrawn') throw new ConflictException('The offer is withdrawn and can no longer be edited');
       this.checkVersion(offer, expectedVersion);
@@ -67,7 +70,7 @@ export class OffersService {
     });
   }
 
-  async withdraw(id: string, reason: string | undefined, user: AuthUser, expectedVersion: number | undefined): Promise<OfferSnapshot> {
+  async withdraw(id: string, reason: string | null | undefined, user: AuthUser, expectedVersion: number | undefined): Promise<OfferSnapshot> {
     return this.dataSource.transaction(async (manager) => {
       const offer = await lockManagedOffer(manager, id, user);
       if (offer.status === 'withdrawn') throw new ConflictException('The offer is already withdrawn');

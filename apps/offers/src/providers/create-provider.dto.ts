@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PROVIDER_KINDS, type ProviderKind } from '@capmatch/taxonomy';
-import { IsIn, IsString, Length, Matches, ValidateBy, type ValidationArguments } from 'class-validator';
+import { OneOf, ServerSetFields, TextField } from '@capmatch/platform';
+import { ValidateBy, type ValidationArguments } from 'class-validator';
 import { countryProblem } from './provider-rules';
 
 /** Judges `country` against `kind` on the same object, so every bad field is named at once. */
@@ -16,15 +17,14 @@ function CountryFitsKind() {
   });
 }
 
+@ServerSetFields('id', 'origin', 'version', 'createdAt', 'updatedAt')
 export class CreateProviderDto {
   @ApiProperty({ minLength: 2, maxLength: 200, example: 'Deutsche Gesellschaft für Internationale Zusammenarbeit' })
-  @IsString()
-  @Length(2, 200)
-  @Matches(/\S/, { message: '$property must not be blank' })
+  @TextField(2, 200)
   name: string;
 
   @ApiProperty({ enum: PROVIDER_KINDS, example: 'government' })
-  @IsIn(PROVIDER_KINDS, { message: `$property must be one of: ${PROVIDER_KINDS.join(', ')}` })
+  @OneOf(PROVIDER_KINDS)
   kind: ProviderKind;
 
   @ApiPropertyOptional({

@@ -1,12 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery } from '@capmatch/platform';
+import { OneOf, PageQuery } from '@capmatch/platform';
 import { PROVIDER_KINDS, type ProviderKind } from '@capmatch/taxonomy';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 
 export class ListProvidersDto extends PageQuery {
   @ApiPropertyOptional({ enum: PROVIDER_KINDS })
   @IsOptional()
-  @IsIn(PROVIDER_KINDS, { message: `$property must be one of: ${PROVIDER_KINDS.join(', ')}` })
+  @OneOf(PROVIDER_KINDS)
   kind?: ProviderKind;
 
   @ApiPropertyOptional({ pattern: '^[A-Z]{3}$', description: 'ISO 3166-1 alpha-3 of the provider' })

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
-import { ApiProblemResponses, type AuthUser, CurrentUser, Idempotent, Roles } from '@capmatch/platform';
+import { ApiProblemResponses, type AuthUser, CurrentUser, Idempotent, Roles, UuidParam } from '@capmatch/platform';
 import { CreateProviderDto } from './create-provider.dto';
 import { ListProvidersDto } from './list-providers.dto';
 import { ProviderResponseDto, toProviderResponse } from './provider-response.dto';
@@ -26,7 +26,7 @@ export class ProvidersController {
   @ApiCreatedResponse({ type: ProviderResponseDto })
   @ApiProblemResponses(400, 401, 403, 413, 422, 429)
   async create(@Body() dto: CreateProviderDto, @CurrentUser() user: AuthUser): Promise<ProviderResponseDto> {
-    return toProviderResponse(await this.providers.create(dto, user));
+    return this.providers.create(dto, user);
   }
 
   @Get()
@@ -50,8 +50,8 @@ export class ProvidersController {
   @Get(':id')
   @ApiOperation({ summary: 'One provider (any authenticated role)' })
   @ApiOkResponse({ type: ProviderResponseDto })
-  @ApiProblemResponses(401, 404, 429)
-  async get(@Param('id') id: string): Promise<ProviderResponseDto> {
+  @ApiProblemResponses(400, 401, 404, 429)
+  async get(@UuidParam('id') id: string): Promise<ProviderResponseDto> {
     return toProviderResponse(await this.providers.get(id));
   }
 }

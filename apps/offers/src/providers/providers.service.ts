@@ -1,21 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type AuthUser, type Page, paginate } from '@capmatch/platform';
+import { type AuthUser, IdempotencyService, type Page, paginate } from '@capmatch/platform';
 import { originOf } from '@capmatch/taxonomy';
 import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateProviderDto } from './create-provider.dto';
 import type { ListProvidersDto } from './list-providers.dto';
 import { ProviderEntity } from './provider.entity';
+import { type ProviderResponseDto, toProviderResponse } from './provider-response.dto';
 
 @Injectable()
 export class ProvidersService {
   private readonly logger = new Logger(ProvidersService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+  ) {}
 
-  async create(dto: CreateProviderDto, user: AuthUser): Promise<ProviderEntity> {
+  /** Registers the provider and answers it as the API shows it, recording that answer with the row. */
+  async create(dto: CreateProviderDto, user: AuthUser): Promise<ProviderResponseDto> {
     const now = new Date();
     const country = dto.country ?? null;
     const provider = this.dataSource.manager.create(ProviderEntity, {
@@ -29,9 +34,13 @@ export class ProvidersService {
       updatedAt: now,
       version: 1,
     });
-    const saved = await this.dataSource.manager.save(ProviderEntity, provider);
-    this.logger.log({ providerId: saved.id, kind: saved.kind, origin: saved.origin }, 'provider registered');
-    return saved;
+    const answer = toProviderResponse(provider);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(ProviderEntity, provider);
+      await this.idempotency.recordIn(manager, answer);
+    });
+    this.logger.log({ providerId: provider.id, kind: provider.kind, origin: provider.origin }, 'provider registered');
+    return answer;
   }
 
   async list(query: ListProvidersDto): Promise<Page<ProviderEntity>> {

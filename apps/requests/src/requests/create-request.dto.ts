@@ -1,25 +1,37 @@
-import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CAPACITY_AREAS, COOPERATION_TYPES, MODALITIES, PRIORITIES, TARGET_GROUPS } from '@capmatch/taxonomy';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsLanguageCode,
+  IsUsdAmount,
+  LanguageList,
+  OneOf,
+  Present,
+  PresentNonNull,
+  SdgList,
+  ServerSetFields,
+  TextField,
+  VocabularyList,
+  WindowDto,
+} from '@capmatch/platform';
+import { CAPACITY_AREAS, COOPERATION_TYPES, MODALITIES, PRIORITIES, TARGET_GROUPS, type Priority } from '@capmatch/taxonomy';
 import { Type } from 'class-transformer';
-import { IsIn, IsNumber, IsObject, IsString, Length, MaxLength, Min, ValidateNested } from 'class-validator';
-import { LanguageList, SdgList, VocabularyList } from './request-fields';
-import { IsEligibleCountry, IsLanguageCode, Present, PresentNonNull, ServerSet } from './request.validators';
-import { WindowDto } from './window.dto';
+import { IsObject, ValidateNested } from 'class-validator';
+import { IsEligibleCountry } from './request-country';
+
+/** Set by the server on every request; a client naming one gets a 400 naming it. */
+export const REQUEST_SERVER_SET = ['id', 'status', 'classification', 'version', 'createdAt', 'updatedAt'] as const;
 
 /** Body of POST /v1/requests. Unknown fields are refused by the global ValidationPipe. */
+@ServerSetFields(...REQUEST_SERVER_SET)
 export class CreateRequestDto {
   @ApiProperty({ minLength: 3, maxLength: 200, example: 'Kinyarwanda speech data for public services' })
-  @IsString()
-  @Length(3, 200)
+  @TextField(3, 200)
   title: string;
 
   @ApiProperty({ minLength: 1, maxLength: 5000, example: 'Collect and license speech data so ministries can offer voice services.' })
-  @IsString()
-  @Length(1, 5000)
+  @TextField(1, 5000)
   description: string;
 
   @ApiProperty({ description: 'Language of title and description (ISO 639)', example: 'en' })
-  @IsString()
   @IsLanguageCode()
   language: string;
 
@@ -56,10 +68,9 @@ export class CreateRequestDto {
   @VocabularyList(COOPERATION_TYPES, 0)
   cooperationTypes?: string[];
 
-  @ApiPropertyOptional({ minimum: 0, nullable: true, example: 250000 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 1e12, nullable: true, example: 250000, description: 'US dollars, at most 2 decimals' })
   @PresentNonNull()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
+  @IsUsdAmount()
   budgetUsd?: number | null;
 
   @ApiProperty({ type: WindowDto })
@@ -70,14 +81,13 @@ export class CreateRequestDto {
 
   @ApiPropertyOptional({ maxLength: 500, nullable: true, example: 'National AI Policy 2023, pillar 2' })
   @PresentNonNull()
-  @IsString()
-  @MaxLength(500)
+  @TextField(0, 500, { blank: true })
   nationalStrategyRef?: string | null;
 
   @ApiPropertyOptional({ enum: PRIORITIES, default: 'medium' })
   @Present()
-  @IsIn([...PRIORITIES])
-  priority?: 'high' | 'medium' | 'low';
+  @OneOf(PRIORITIES)
+  priority?: Priority;
 
   @ApiPropertyOptional({
     description: 'ISO 3166-1 alpha-3; coordinators and admins only, and then required. A country-role caller may not send it.',
@@ -86,11 +96,4 @@ export class CreateRequestDto {
   @Present()
   @IsEligibleCountry()
   country?: string;
-
-  @ApiHideProperty() @Present() @ServerSet() id?: unknown;
-  @ApiHideProperty() @Present() @ServerSet() status?: unknown;
-  @ApiHideProperty() @Present() @ServerSet() classification?: unknown;
-  @ApiHideProperty() @Present() @ServerSet() version?: unknown;
-  @ApiHideProperty() @Present() @ServerSet() createdAt?: unknown;
-  @ApiHideProperty() @Present() @ServerSet() updatedAt?: unknown;
 }

@@ -1,9 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery } from '@capmatch/platform';
+import { OneOf, PageQuery, Present, QueryInt } from '@capmatch/platform';
 import { CAPACITY_AREAS } from '@capmatch/taxonomy';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
-import { Present } from './request.validators';
+import { IsInt, Matches, Max, Min } from 'class-validator';
 
 export const REQUEST_STATUSES = ['open', 'matched', 'withdrawn'] as const;
 
@@ -11,7 +9,7 @@ export const REQUEST_STATUSES = ['open', 'matched', 'withdrawn'] as const;
 export class ListRequestsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REQUEST_STATUSES })
   @Present()
-  @IsIn([...REQUEST_STATUSES])
+  @OneOf(REQUEST_STATUSES)
   status?: (typeof REQUEST_STATUSES)[number];
 
   @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-3, upper case', example: 'RWA' })
@@ -21,13 +19,13 @@ export class ListRequestsQuery extends PageQuery {
 
   @ApiPropertyOptional({ enum: CAPACITY_AREAS, description: 'Requests that name this capacity area' })
   @Present()
-  @IsIn([...CAPACITY_AREAS])
+  @OneOf(CAPACITY_AREAS)
   capacityArea?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 17, description: 'Requests that name this SDG' })
   @Present()
-  @Type(() => Number)
-  @IsInt()
+  @QueryInt()
+  @IsInt({ message: '$property must be an integer written in decimal digits' })
   @Min(1)
   @Max(17)
   sdg?: number;

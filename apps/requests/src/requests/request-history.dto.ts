@@ -1,14 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
 import { HISTORY_ACTIONS } from './request-history.entity';
-import { PresentNonNull } from './request.validators';
+import { PresentNonNull, TextField } from '@capmatch/platform';
 
 /** Body of POST /v1/requests/{id}/withdraw. */
 export class WithdrawRequestDto {
   @ApiPropertyOptional({ maxLength: 1000, example: 'Funded by the national budget instead' })
   @PresentNonNull()
-  @IsString()
-  @MaxLength(1000)
+  @TextField(0, 1000, { blank: true })
   reason?: string | null;
 }
 

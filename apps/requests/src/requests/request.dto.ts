@@ -9,7 +9,7 @@ import {
   TARGET_GROUPS,
 } from '@capmatch/taxonomy';
 import { REQUEST_STATUSES } from './list-requests.query';
-import { WindowDto } from './window.dto';
+import { WindowDto } from '@capmatch/platform';
 
 /** The classification of the requesting country on the submission date (frozen). */
 export class ClassificationDto {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { RequestSnapshot } from '@capmatch/contracts';
 import {
@@ -6,9 +6,9 @@ import {
   CurrentUser,
   Idempotent,
   IfMatch,
-  InvalidFieldsException,
   PageQuery,
   Roles,
+  UuidParam,
   type AuthUser,
   type Page,
 } from '@capmatch/platform';
@@ -21,8 +21,7 @@ import { RequestsService } from './requests.service';
 import { UpdateRequestDto } from './update-request.dto';
 import { WRITER_ROLES } from './request-access';
 
-const RequestId = () =>
-  Param('id', new ParseUUIDPipe({ exceptionFactory: () => new InvalidFieldsException([{ field: 'id', message: 'id must be a UUID' }]) }));
+const RequestId = () => UuidParam('id');
 
 const ID = { name: 'id', format: 'uuid', description: 'Request id (400 when not a UUID)' };
 const IF_MATCH = { name: 'If-Match', required: false, description: 'Expected version, e.g. "3": 409 when it moved on' };
@@ -45,7 +44,6 @@ export class RequestsController {
       'A country focal point submits for the country in its token; coordinators and admins name `country`. ' +
       'Requests from countries classified developed, or unknown, are refused (400 on `country`).',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key from the same caller within 24 h returns the first answer' })
   @ApiResponse({ status: 201, type: RequestDto })
   @ApiProblemResponses(400, 401, 403, 413, 422, 429)
   create(@CurrentUser() user: AuthUser, @Body() body: CreateRequestDto): Promise<RequestSnapshot> {

@@ -2,14 +2,14 @@ import { ConflictException, Injectable, Logger, NotFoundException } from '@nestj
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RequestSnapshot } from '@capmatch/contracts';
-import { InvalidFieldsException, type AuthUser } from '@capmatch/platform';
+import { IdempotencyService, InvalidFieldsException, isCalendarDate, type AuthUser } from '@capmatch/platform';
 import { COOPERATION_TYPES, classificationOn } from '@capmatch/taxonomy';
 import type { CreateRequestDto } from './create-request.dto';
 import { mayManage } from './request-access';
 import { RequestRecorder } from './request-recorder.service';
 import { RequestEntity } from './request.entity';
 import { toSnapshot } from './request.mapper';
-import { countryRefusal, isCalendarDate } from './request.validators';
+import { countryRefusal } from './request-country';
 import type { UpdateRequestDto } from './update-request.dto';
 
 /** An empty list of accepted cooperation types would make a request unmatchable: it means all. */
@@ -40,6 +40,7 @@ export class RequestsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly recorder: RequestRecorder,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async create(user: AuthUser, dto: CreateRequestDto): Promise<RequestSnapshot> {
@@ -71,9 +72,11 @@ export class RequestsService {
       updatedAt: now,
       version: 1,
     } satisfies RequestEntity);
-    const snapshot = await this.dataSource.transaction((m) =>
-      this.recorder.save(m, null, entity, { action: 'submitted', actor: user }),
-    );
+    const snapshot = await this.dataSource.transaction(async (m) => {
+      const saved = await this.recorder.save(m, null, entity, { action: 'submitted', actor: user });
+      await this.idempotency.recordIn(m, saved);
+      return saved;
+    });
     this.logger.log(`request ${snapshot.id} submitted for ${country} by ${user.role} ${user.sub}`);
     return snapshot;
   }

@@ -1,32 +1,41 @@
-import { ApiHideProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CAPACITY_AREAS, COOPERATION_TYPES, MODALITIES, PRIORITIES, TARGET_GROUPS } from '@capmatch/taxonomy';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsLanguageCode,
+  IsUsdAmount,
+  LanguageList,
+  OneOf,
+  Present,
+  PresentNonNull,
+  SdgList,
+  ServerSetFields,
+  TextField,
+  VocabularyList,
+  WindowPatchDto,
+} from '@capmatch/platform';
+import { CAPACITY_AREAS, COOPERATION_TYPES, MODALITIES, PRIORITIES, TARGET_GROUPS, type Priority } from '@capmatch/taxonomy';
 import { Type } from 'class-transformer';
-import { IsIn, IsNumber, IsObject, IsString, Length, MaxLength, Min, ValidateNested } from 'class-validator';
-import { LanguageList, SdgList, VocabularyList } from './request-fields';
-import { IsLanguageCode, Present, PresentNonNull, ServerSet } from './request.validators';
-import { WindowPatchDto } from './window.dto';
+import { IsObject, ValidateNested } from 'class-validator';
+import { REQUEST_SERVER_SET } from './create-request.dto';
 
 /**
  * Body of PATCH /v1/requests/{id}: any subset of the create fields, same rules. `null` clears
  * the two nullable fields (budgetUsd, nationalStrategyRef) and is refused for every other one.
  * The country of a request never changes.
  */
+@ServerSetFields(...REQUEST_SERVER_SET, 'country')
 export class UpdateRequestDto {
   @ApiPropertyOptional({ minLength: 3, maxLength: 200, example: 'Kinyarwanda and Swahili speech data' })
   @Present()
-  @IsString()
-  @Length(3, 200)
+  @TextField(3, 200)
   title?: string;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 5000 })
   @Present()
-  @IsString()
-  @Length(1, 5000)
+  @TextField(1, 5000)
   description?: string;
 
   @ApiPropertyOptional({ example: 'fr' })
   @Present()
-  @IsString()
   @IsLanguageCode()
   language?: string;
 
@@ -60,10 +69,9 @@ export class UpdateRequestDto {
   @VocabularyList(COOPERATION_TYPES, 0)
   cooperationTypes?: string[];
 
-  @ApiPropertyOptional({ minimum: 0, nullable: true, example: 300000 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 1e12, nullable: true, example: 300000 })
   @PresentNonNull()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
+  @IsUsdAmount()
   budgetUsd?: number | null;
 
   @ApiPropertyOptional({ type: WindowPatchDto, description: 'Either end may be sent alone; the merged window must have start ≤ end' })
@@ -75,20 +83,11 @@ export class UpdateRequestDto {
 
   @ApiPropertyOptional({ maxLength: 500, nullable: true })
   @PresentNonNull()
-  @IsString()
-  @MaxLength(500)
+  @TextField(0, 500, { blank: true })
   nationalStrategyRef?: string | null;
 
   @ApiPropertyOptional({ enum: PRIORITIES })
   @Present()
-  @IsIn([...PRIORITIES])
-  priority?: 'high' | 'medium' | 'low';
-
-  @ApiHideProperty() @Present() @ServerSet() id?: unknown;
-  @ApiHideProperty() @Present() @ServerSet() country?: unknown;
-  @ApiHideProperty() @Present() @ServerSet() status?: unknown;
-  @ApiHideProperty() @Present() @ServerSet() classification?: unknown;
-  @ApiHideProperty() @Present() @ServerSet() version?: unknown;
-  @ApiHideProperty() @Present() @ServerSet() createdAt?: unknown;
-  @ApiHideProperty() @Present() @ServerSet() updatedAt?: unknown;
+  @OneOf(PRIORITIES)
+  priority?: Priority;
 }

@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor, type Page } from '@capmatch/platform';
-import { COUNTRIES, isLdcOn, type Country } from '@capmatch/taxonomy';
+import { COUNTRIES, isLdcOn, ldcTransitionUntil, type Country } from '@capmatch/taxonomy';
 import type { CountryDto } from './country.dto';
 
 export interface CountryFilter {
@@ -23,6 +23,7 @@ export function toCountryDto(c: Country, today: Date): CountryDto {
     lldc: c.lldc,
     sids: c.sids,
     ldcGraduation: c.ldcGraduation,
+    ldcTransitionUntil: ldcTransitionUntil(c),
     incomeGroup: c.incomeGroup,
     languages: [...c.languages],
   };

@@ -20,6 +20,14 @@ export class CountryDto {
   @ApiProperty({ description: 'Small island developing state', example: false }) sids: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Date it left (or will leave) the LDC list' })
   ldcGraduation: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date',
+    example: '2029-11-24',
+    description: 'Last day of the smooth transition after LDC graduation (graduation + LDC_SMOOTH_TRANSITION_YEARS, default 3): offers eligible to `ldc` stay open to the country until then',
+  })
+  ldcTransitionUntil: string | null;
   @ApiProperty({ enum: INCOME_GROUPS, nullable: true, example: 'low' }) incomeGroup: string | null;
   @ApiProperty({ type: [String], description: 'Official languages, ISO 639', example: ['rw', 'en', 'fr', 'sw'] })
   languages: string[];

@@ -1,7 +1,8 @@
 import { type INestApplication, type Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { DiscoveryService, NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { IS_PUBLIC } from '../auth/auth.decorators';
 import type { ServiceName } from '@capmatch/contracts';
 import { Logger } from 'nestjs-pino';
 import { CoreEnv } from '../config/core.config';
@@ -49,6 +50,30 @@ export async function createApp({ service, module }: ServiceEntry): Promise<Nest
   return app;
 }
 
+/**
+ * Operations of @Public() handlers declare `security: []`, so the document says they need no
+ * token (an operation without `security` would inherit none and read as undocumented).
+ */
+function markPublicOperations(app: INestApplication, document: OpenAPIObject): void {
+  const publicIds = new Set<string>();
+  const reflector = app.get(Reflector);
+  const scanner = app.get(DiscoveryService, { strict: false });
+  for (const wrapper of scanner?.getControllers() ?? []) {
+    const type = wrapper.metatype as (new () => object) | undefined;
+    if (!type?.prototype) continue;
+    for (const name of Object.getOwnPropertyNames(type.prototype)) {
+      const handler = (type.prototype as Record<string, unknown>)[name];
+      if (name === 'constructor' || typeof handler !== 'function') continue;
+      if (reflector.getAllAndOverride<boolean>(IS_PUBLIC, [handler, type])) publicIds.add(`${type.name}_${name}`);
+    }
+  }
+  for (const item of Object.values(document.paths)) {
+    for (const op of Object.values(item) as Array<{ operationId?: string; security?: unknown }>) {
+      if (op?.operationId && publicIds.has(op.operationId)) op.security = [];
+    }
+  }
+}
+
 function setupOpenApi(app: INestApplication, service: ServiceName): void {
   const options = app.get<PlatformOptions>(PLATFORM_OPTIONS, { strict: false });
   const info = options?.openApi ?? { title: `capmatch ${service}` };
@@ -59,8 +84,12 @@ function setupOpenApi(app: INestApplication, service: ServiceName): void {
         'Every /v1 route needs `Authorization: Bearer <JWT>`.',
     )
     .setVersion(info.version ?? '1.0.0')
+    .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
+    // Relative: the document is served by the service it describes, on whatever host and port.
+    .addServer('/', `The ${service} service that serves this document`)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  markPublicOperations(app, document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

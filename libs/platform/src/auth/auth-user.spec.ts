@@ -14,6 +14,8 @@ describe('userFromClaims', () => {
 
   it.each([
     [{ role: 'admin', exp }, 'sub'],
+    [{ sub: 'x'.repeat(201), role: 'admin', exp }, 'sub'],
+    [{ sub: 'a\u0000b', role: 'admin', exp }, 'sub'],
     [{ sub: 'a', role: 'admin' }, 'exp'],
     [{ sub: 'a', role: 'root', exp }, 'role'],
     [{ sub: 'a', role: 'country', country: 'rw', exp }, 'country'],

@@ -1,4 +1,5 @@
 import type { JWTPayload } from 'jose';
+import { textProblem } from '../validation/field-rules';
 
 export const ROLES = ['country', 'donor', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -13,13 +14,18 @@ export interface AuthUser {
   providerId?: string;
 }
 
+/** Subjects are stored with every change (`created_by`, `actor_sub` are varchar(200)): longer ones cannot act. */
+export const MAX_SUBJECT_LENGTH = 200;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO3 = /^[A-Z]{3}$/;
 
 /** Checks the claims the contract requires; returns the user or the reason it is refused. */
 export function userFromClaims(claims: JWTPayload): AuthUser | string {
   const { sub, role, country, providerId } = claims as Record<string, unknown>;
-  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 255) return 'claim "sub" must be a non-empty string';
+  if (typeof sub !== 'string' || sub.length === 0 || sub.length > MAX_SUBJECT_LENGTH || textProblem(sub) !== null) {
+    return `claim "sub" must be a non-empty string of at most ${MAX_SUBJECT_LENGTH} characters`;
+  }
   if (typeof claims.exp !== 'number') return 'claim "exp" is required';
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
     return `claim "role" must be one of ${ROLES.join(', ')}`;

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/auth.decorators';
@@ -18,6 +18,7 @@ export class HealthController {
 
   /** The process answers: for a liveness probe, deliberately independent of Postgres and Redis. */
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers (no token needed)' })
   @ApiOkResponse({ description: 'The process is up' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
@@ -26,6 +27,7 @@ export class HealthController {
   /** Ready for traffic only when both Postgres and Redis answer. */
   @Get('ready')
   @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: Postgres and Redis answer (no token needed)' })
   @ApiOkResponse({ description: 'Postgres and Redis answer' })
   @ApiServiceUnavailableResponse({ description: 'Postgres or Redis is down' })
   ready() {

@@ -6,12 +6,21 @@ export interface FieldError {
   message: string;
 }
 
-/** 400 naming every bad field; the problem filter puts `errors` into the document. */
+/** A 400 names at most this many errors (contract): a hostile body must not buy a huge answer. */
+export const MAX_FIELD_ERRORS = 100;
+
+function detailOf(errors: FieldError[]): string {
+  const fields = [...new Set(errors.map((e) => e.field))];
+  const shown = fields.slice(0, 10).join(', ');
+  return `Invalid ${shown}${fields.length > 10 ? ` and ${fields.length - 10} more` : ''}`;
+}
+
+/** 400 naming every bad field (up to 100); the problem filter puts `errors` into the document. */
 export class InvalidFieldsException extends BadRequestException {
-  constructor(
-    readonly errors: FieldError[],
-    detail = `Invalid ${errors.map((e) => e.field).join(', ')}`,
-  ) {
+  readonly errors: FieldError[];
+
+  constructor(errors: FieldError[], detail = detailOf(errors)) {
     super(detail);
+    this.errors = errors.slice(0, MAX_FIELD_ERRORS);
   }
 }

@@ -25,6 +25,7 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'Body over 256 KiB',
   422: 'Idempotency-Key reused with a different body',
   429: 'Over the rate limit; see Retry-After',
+  503: 'Postgres or Redis is unavailable; see Retry-After',
 };
 
 /** Documents problem answers: `@ApiProblemResponses(400, 401, 403, 404)`. */

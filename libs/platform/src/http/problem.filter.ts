@@ -4,6 +4,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import { QueryFailedError } from 'typeorm';
 import { InvalidFieldsException } from './invalid-fields.exception';
 import { problem, sendProblem, type ProblemDocument } from './problem';
+import { isUnavailable } from './unavailable';
 
 /** What body-parser and friends throw: an http-errors object with a status. */
 interface HttpishError {
@@ -33,6 +34,10 @@ export function toProblem(error: unknown, logger: Logger): ProblemDocument {
     // Terminus answers 503 with the state of each check: keep it, operators need it.
     const checks = typeof body === 'object' && body !== null && 'details' in body ? { checks: (body as { details: unknown }).details } : {};
     return { ...problem(status, detail ?? 'Error'), ...checks };
+  }
+  if (isUnavailable(error)) {
+    logger.warn(`Unavailable: ${(error as Error)?.message ?? String(error)}`);
+    return problem(503, 'A database or queue this call needs is unavailable; retry after the time in Retry-After');
   }
   // Postgres refusing a value the client sent (class 22, e.g. an id that is not a UUID) or a
   // duplicate of a unique key (23505) is the client's doing: never answer those with a 5xx.

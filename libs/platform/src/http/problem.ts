@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
 import type { FieldError } from './invalid-fields.exception';
+import { RETRY_AFTER_SECONDS } from './unavailable';
 
 /** RFC 9457 problem document, the body of every error answer. */
 export interface ProblemDocument {
@@ -30,5 +31,6 @@ export function sendProblem(res: Response, doc: ProblemDocument): void {
     return;
   }
   if (doc.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+  if (doc.status === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
   res.status(doc.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(doc));
 }

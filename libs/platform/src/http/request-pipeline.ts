@@ -3,6 +3,8 @@ import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { RequestContext } from '../bus/request-context';
+import { bodyShapeProblems } from '../validation/body-shape';
+import { InvalidFieldsException } from './invalid-fields.exception';
 import { toProblem } from './problem.filter';
 import { sendProblem } from './problem';
 
@@ -36,11 +38,19 @@ function bodyErrors(logger: Logger) {
   };
 }
 
+/** Depth, width and prototype keys are judged on the parsed body before any validation work. */
+function bodyShape(req: Request, _res: Response, next: NextFunction): void {
+  const problems = bodyShapeProblems(req.body);
+  if (problems.length === 0) return next();
+  next(new InvalidFieldsException(problems, `The request body breaks a limit: ${problems[0].field} ${problems[0].message}`));
+}
+
 /** Everything that must run before Nest's own middleware and routes, in this order. */
 export function installRequestPipeline(app: NestExpressApplication): void {
   const logger = new Logger('RequestPipeline');
   app.use(requestId);
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(bodyShape);
   app.use(bodyErrors(logger));
   app.use(requestContext);
 }

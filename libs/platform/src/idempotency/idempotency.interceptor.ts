@@ -13,8 +13,10 @@ import { from, of, type Observable } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import type { AuthUser } from '../auth/auth-user';
 import { InvalidFieldsException } from '../http/invalid-fields.exception';
+import { canonicalJson } from './canonical-json';
 import { IDEMPOTENT } from './idempotent.decorator';
-import { IdempotencyService } from './idempotency.service';
+import { IdempotencyKeyTaken, idempotencyScope, type PendingKey } from './idempotency-scope';
+import { IdempotencyService, type RecordedAnswer } from './idempotency.service';
 
 const KEY_PATTERN = /^[\x20-\x7e]{1,255}$/;
 
@@ -29,9 +31,19 @@ export function parseIdempotencyKey(header: string | string[] | undefined): stri
   return header;
 }
 
-/** Body fingerprint: path and body, so a key reused for something else is caught (422). */
-function fingerprint(req: Request): string {
-  return createHash('sha256').update(`${req.method} ${req.path}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
+/**
+ * Whose key it is: the subject and the tenant claims it acts for. The same `sub` with another
+ * `country` or `providerId` (a re-issued token) is another caller. At most 253 characters: the
+ * role (11), a subject of at most 200, an ISO3 code and a UUID.
+ */
+export function callerOf(user: AuthUser | undefined, ip: string | undefined): string {
+  if (!user) return `ip:${ip ?? 'unknown'}`;
+  return [user.role, user.sub, user.country ?? '', user.providerId ?? ''].join('|');
+}
+
+/** Method, path and body as canonical JSON: key order does not matter, anything else does. */
+export function fingerprintOf(method: string, path: string, body: unknown): string {
+  return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body ?? null)}`).digest('hex');
 }
 
 @Injectable()
@@ -49,23 +61,38 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const res = context.switchToHttp().getResponse<Response>();
     const key = parseIdempotencyKey(req.headers['idempotency-key']);
     if (key === undefined) return next.handle();
-    const caller = req.user?.sub ?? `ip:${req.ip}`;
+    const pending: PendingKey = {
+      caller: callerOf(req.user, req.ip),
+      key,
+      fingerprint: fingerprintOf(req.method, req.path, req.body),
+      recorded: false,
+    };
+    const earlier = await this.store.find(pending.caller, key);
+    if (earlier) return of(this.replay(earlier, pending, res));
 
-    const claim = await this.store.claim(caller, key, fingerprint(req));
-    if (claim.kind === 'in-progress') {
-      throw new ConflictException('A request with this Idempotency-Key is still being processed; retry later');
-    }
-    if (claim.kind === 'mismatch') {
+    // The handler runs inside the scope, so its transaction can record the answer (recordIn).
+    return idempotencyScope.run(pending, () => next.handle()).pipe(
+      mergeMap((body) =>
+        from(pending.recorded ? Promise.resolve(body) : this.store.recordAfter(pending, res.statusCode, body).then(() => body)),
+      ),
+      catchError((error: unknown) => {
+        if (!(error instanceof IdempotencyKeyTaken)) throw error;
+        return from(this.store.find(pending.caller, key)).pipe(
+          mergeMap((first) => {
+            if (!first) throw new ConflictException('A call with this Idempotency-Key is being processed; retry');
+            return of(this.replay(first, pending, res));
+          }),
+        );
+      }),
+    );
+  }
+
+  private replay(answer: RecordedAnswer, pending: PendingKey, res: Response): unknown {
+    if (answer.fingerprint !== pending.fingerprint) {
       throw new UnprocessableEntityException('This Idempotency-Key was used with a different request body');
     }
-    if (claim.kind === 'replay') {
-      res.status(claim.statusCode);
-      res.setHeader('Idempotent-Replayed', 'true');
-      return of(claim.body);
-    }
-    return next.handle().pipe(
-      mergeMap((body) => from(this.store.complete(caller, key, res.statusCode, body).then(() => body))),
-      catchError((error: unknown) => from(this.store.release(caller, key).then(() => Promise.reject(error)))),
-    );
+    res.status(answer.statusCode);
+    res.setHeader('Idempotent-Replayed', 'true');
+    return answer.body;
   }
 }

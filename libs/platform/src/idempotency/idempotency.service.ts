@@ -1,25 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { SERVICE_NAME } from '../platform.constants';
+import { IdempotencyKeyTaken, idempotencyScope, type PendingKey } from './idempotency-scope';
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
-/** An in-progress claim this old belongs to a process that died: it may be taken over. */
-const ABANDONED_AFTER_SECONDS = 120;
 const PURGE_PROBABILITY = 0.01;
 
-export type Claim =
-  | { kind: 'claimed' }
-  | { kind: 'replay'; statusCode: number; body: unknown }
-  | { kind: 'in-progress' }
-  | { kind: 'mismatch' };
-
-interface Row {
+export interface RecordedAnswer {
   fingerprint: string;
-  status_code: number | null;
+  statusCode: number;
   body: unknown;
 }
 
-/** Rows of `<schema>.idempotency_keys`: one per (caller, key), claimed before the handler runs. */
+interface Row {
+  fingerprint: string;
+  status_code: number;
+  body: unknown;
+}
+
+/**
+ * Rows of `<schema>.idempotency_keys`: one per (caller, key), written by `recordIn` in the same
+ * transaction as the change it answers. A crash before the commit leaves neither the change nor
+ * the key (the retry runs for real); a crash after it leaves both (the retry gets the answer).
+ * Rows without a status are from the earlier claim-first scheme and count as absent.
+ */
 @Injectable()
 export class IdempotencyService {
   private readonly table: string;
@@ -31,48 +35,49 @@ export class IdempotencyService {
     this.table = `"${service}"."idempotency_keys"`;
   }
 
-  async claim(caller: string, key: string, fingerprint: string): Promise<Claim> {
-    // Keys that are never reused would stay forever: about one claim in a hundred sweeps them.
+  /** The answer recorded for this caller and key within the last 24 hours, if any. */
+  async find(caller: string, key: string): Promise<RecordedAnswer | null> {
+    // Keys that are never reused would stay forever: about one look-up in a hundred sweeps them.
     if (Math.random() < PURGE_PROBABILITY) await this.purgeExpired();
-    // Expired or abandoned claims are cleared first, so the insert below can take the key over.
-    await this.dataSource.query(
-      `DELETE FROM ${this.table} WHERE caller = $1 AND key = $2
-         AND (expires_at < now() OR (status_code IS NULL AND created_at < now() - make_interval(secs => $3)))`,
-      [caller, key, ABANDONED_AFTER_SECONDS],
-    );
-    const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO ${this.table} (caller, key, fingerprint, expires_at)
-       VALUES ($1, $2, $3, now() + make_interval(hours => $4))
-       ON CONFLICT (caller, key) DO NOTHING RETURNING key`,
-      [caller, key, fingerprint, IDEMPOTENCY_TTL_HOURS],
-    );
-    if (inserted.length > 0) return { kind: 'claimed' };
     const rows: Row[] = await this.dataSource.query(
-      `SELECT fingerprint, status_code, body FROM ${this.table} WHERE caller = $1 AND key = $2`,
+      `SELECT fingerprint, status_code, body FROM ${this.table}
+        WHERE caller = $1 AND key = $2 AND status_code IS NOT NULL AND expires_at > now()`,
       [caller, key],
     );
     const row = rows[0];
-    // Deleted between our insert and select (the first attempt failed): the client should retry.
-    if (!row || row.status_code === null) return { kind: 'in-progress' };
-    if (row.fingerprint !== fingerprint) return { kind: 'mismatch' };
-    return { kind: 'replay', statusCode: row.status_code, body: row.body };
+    return row ? { fingerprint: row.fingerprint, statusCode: row.status_code, body: row.body } : null;
   }
 
-  async complete(caller: string, key: string, statusCode: number, body: unknown): Promise<void> {
-    await this.dataSource.query(`UPDATE ${this.table} SET status_code = $3, body = $4 WHERE caller = $1 AND key = $2`, [
-      caller,
-      key,
-      statusCode,
-      JSON.stringify(body ?? null),
-    ]);
+  /**
+   * Records the answer of the call being handled inside the caller's transaction; a no-op when
+   * the call carries no Idempotency-Key. When a concurrent call with the same key committed
+   * first, Postgres makes this insert wait for it and then throws IdempotencyKeyTaken, which
+   * rolls the whole transaction back.
+   */
+  async recordIn(manager: EntityManager, body: unknown, statusCode = 201): Promise<void> {
+    const pending = idempotencyScope.getStore();
+    if (!pending || pending.recorded) return;
+    await this.write(manager, pending, statusCode, body);
   }
 
-  /** The first attempt failed: free the key so a retry runs for real. */
-  async release(caller: string, key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM ${this.table} WHERE caller = $1 AND key = $2 AND status_code IS NULL`, [
-      caller,
-      key,
-    ]);
+  /** For a handler that did not record in its own transaction: recorded after the fact. */
+  async recordAfter(pending: PendingKey, statusCode: number, body: unknown): Promise<void> {
+    await this.write(this.dataSource.manager, pending, statusCode, body);
+  }
+
+  private async write(manager: EntityManager, pending: PendingKey, statusCode: number, body: unknown): Promise<void> {
+    const written: unknown[] = await manager.query(
+      `INSERT INTO ${this.table} AS k (caller, key, fingerprint, status_code, body, expires_at)
+       VALUES ($1, $2, $3, $4, $5, now() + make_interval(hours => $6))
+       ON CONFLICT (caller, key) DO UPDATE
+         SET fingerprint = EXCLUDED.fingerprint, status_code = EXCLUDED.status_code, body = EXCLUDED.body,
+             created_at = now(), expires_at = EXCLUDED.expires_at
+         WHERE k.expires_at < now() OR k.status_code IS NULL
+       RETURNING k.key`,
+      [pending.caller, pending.key, pending.fingerprint, statusCode, JSON.stringify(body ?? null), IDEMPOTENCY_TTL_HOURS],
+    );
+    if (written.length === 0) throw new IdempotencyKeyTaken();
+    pending.recorded = true;
   }
 
   async purgeExpired(): Promise<number> {

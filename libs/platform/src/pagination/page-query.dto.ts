@@ -1,13 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsStorableText } from '../validation/field-rules';
+import { QueryInt } from '../validation/query-numbers';
 
 /** Base of every list query: `limit` (1–200, default 50) and the opaque `cursor` of the previous page. */
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
+  @QueryInt()
+  @IsInt({ message: '$property must be an integer written in decimal digits' })
   @Min(1)
   @Max(200)
   limit: number = 50;
@@ -16,6 +17,7 @@ export class PageQuery {
   @IsOptional()
   @IsString()
   @MaxLength(2000)
+  @IsStorableText()
   cursor?: string;
 }
 

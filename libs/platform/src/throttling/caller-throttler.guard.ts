@@ -1,21 +1,33 @@
-import { Inject, Injectable, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, Logger, type ExecutionContext } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import {
   InjectThrottlerOptions,
   InjectThrottlerStorage,
+  ThrottlerException,
   ThrottlerGuard,
   type ThrottlerModuleOptions,
+  type ThrottlerRequest,
   type ThrottlerStorage,
 } from '@nestjs/throttler';
 import type { Request } from 'express';
+import type Redis from 'ioredis';
 import { TokenVerifier } from '../auth/token-verifier.service';
 import { coreConfig } from '../config/core.config';
+import { PLATFORM_REDIS, SERVICE_NAME } from '../platform.constants';
+import { limiterBypasses } from './limiter-metrics';
+
+/** At most one warning per this many ms while Redis is away: every request would log otherwise. */
+const WARN_EVERY_MS = 10_000;
 
 /**
  * One limit per caller across every route of the service and every instance (the counter lives
  * in Redis). The caller is the verified token subject, else the client address: an unverified
  * `sub` is never trusted, or anyone could spend someone else's budget.
+ *
+ * Fails open: while Redis is away, calls go through unlimited (counted on /metrics as
+ * capmatch_rate_limiter_bypassed_total and logged), so an endpoint that needs no Redis keeps
+ * answering and a call without a token still gets its 401.
  */
 @Injectable()
 export class CallerThrottlerGuard extends ThrottlerGuard {
@@ -25,8 +37,35 @@ export class CallerThrottlerGuard extends ThrottlerGuard {
     reflector: Reflector,
     private readonly verifier: TokenVerifier,
     @Inject(coreConfig.KEY) private readonly cfg: ConfigType<typeof coreConfig>,
+    @Inject(PLATFORM_REDIS) private readonly redis: Redis,
+    @Inject(SERVICE_NAME) private readonly service: string,
   ) {
     super(options, storage, reflector);
+  }
+
+  private readonly log = new Logger(CallerThrottlerGuard.name);
+  private readonly bypassed = limiterBypasses();
+  private lastWarning = 0;
+
+  protected override async handleRequest(request: ThrottlerRequest): Promise<boolean> {
+    // Not connected: do not queue the counter behind reconnect attempts, let the call through now.
+    if (this.redis.status !== 'ready') return this.failOpen(`Redis is ${this.redis.status}`);
+    try {
+      return await super.handleRequest(request);
+    } catch (error) {
+      if (error instanceof ThrottlerException) throw error;
+      return this.failOpen((error as Error).message);
+    }
+  }
+
+  private failOpen(reason: string): boolean {
+    this.bypassed.inc({ service: this.service });
+    const now = Date.now();
+    if (now - this.lastWarning > WARN_EVERY_MS) {
+      this.lastWarning = now;
+      this.log.warn(`Rate limiter unavailable (${reason}): letting calls through unlimited`);
+    }
+    return true;
   }
 
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {

@@ -10,6 +10,7 @@ import {
   HandlesEvent,
   IfMatch,
   Idempotent,
+  IdempotencyService,
   PageQuery,
   paginate,
   PlatformModule,
@@ -66,7 +67,10 @@ class ListQuery extends PageQuery {}
 
 @Controller('v1/probes')
 class ProbeController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+  ) {}
 
   @Public() @Get('public') open() {
     return { ok: true };
@@ -87,11 +91,19 @@ class ProbeController {
   }
 
   @Post() @Idempotent() async create(@Body() body: CreateProbeDto) {
-    const [row] = await this.dataSource.query(
-      `INSERT INTO requests.platform_probe (id, name, rank) VALUES (gen_random_uuid(), $1, 0) RETURNING id, name`,
-      [body.name],
-    );
-    return row;
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query(
+        `INSERT INTO requests.platform_probe (id, name, rank) VALUES (gen_random_uuid(), $1, 0) RETURNING id, name`,
+        [body.name],
+      );
+      await this.idempotency.recordIn(manager, row);
+      // Holds the transaction open, key recorded but not committed, until the test lets go.
+      if (body.name === 'held probe') {
+        gate.entered.resolve();
+        await gate.released.promise;
+      }
+      return row;
+    });
   }
 
   @Post('fail') @Idempotent() @HttpCode(200) async fail() {

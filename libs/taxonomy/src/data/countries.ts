@@ -42,6 +42,8 @@ export const DATASET_SOURCES: readonly { column: string; source: string; asOf: s
   { column: 'lldc', source: 'UN-OHRLLS list of landlocked developing countries', asOf: '2025' },
   { column: 'sids', source: 'UN-OHRLLS list of small island developing States (UN members and non-UN members / associate members of regional commissions)', asOf: '2025' },
   { column: 'incomeGroup', source: 'World Bank country classifications by income level, FY2027', asOf: '2026-07-01' },
+  { column: 'oecdDac', source: 'OECD Development Assistance Committee member list (data/oecd-dac.ts); Republic of Korea a member since 2010', asOf: '2025-01-01' },
+  { column: 'ldcTransitionUntil', source: 'Graduation date plus LDC_SMOOTH_TRANSITION_YEARS (default 3): General Assembly resolution 67/221 on smooth transition; the EU grants three years of Everything-But-Arms after graduation', asOf: '2026-11-25' },
   { column: 'languages', source: 'Official languages per national constitutions and laws, coded in ISO 639-1 / ISO 639-3', asOf: '2025' },
 ]);
 

@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsCalendarDate, NotBeforeStart, Present } from './request.validators';
+import { IsCalendarDate, NotBefore, Present } from './field-rules';
 
+/** A delivery window of a request or an offer: whole days, start ≤ end. */
 export class WindowDto {
-  @ApiProperty({ description: 'First day, YYYY-MM-DD', format: 'date', example: '2027-01-01' })
+  @ApiProperty({ format: 'date', example: '2027-01-01', description: 'First day (YYYY-MM-DD)' })
   @IsCalendarDate()
   start: string;
 
-  @ApiProperty({ description: 'Last day, YYYY-MM-DD, not before start', format: 'date', example: '2027-12-31' })
+  @ApiProperty({ format: 'date', example: '2027-12-31', description: 'Last day (YYYY-MM-DD), on or after `start`' })
   @IsCalendarDate()
-  @NotBeforeStart()
+  @NotBefore('start')
   end: string;
 }
 
@@ -22,6 +23,6 @@ export class WindowPatchDto {
   @ApiPropertyOptional({ format: 'date', example: '2028-06-30' })
   @Present()
   @IsCalendarDate()
-  @NotBeforeStart()
+  @NotBefore('start')
   end?: string;
 }
