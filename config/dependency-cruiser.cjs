@@ -92,6 +92,20 @@ module.exports = {
       to: { path: '^apps/(offers/src/reservations|requests/src/holds)/' },
     },
     {
+      name: 'engine-reference-stands-alone',
+      comment: 'The brute-force reference checks the fast path, so it must not share the index or the bundle pruning it checks.',
+      severity: 'error',
+      from: { path: '^libs/engine/src/reference/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^libs/engine/src/(index|bundles)/|^libs/engine/src/matching-engine' },
+    },
+    {
+      name: 'engine-rules-and-scoring-below-search',
+      comment: 'Rules, scoring and ranking are the vocabulary the search (index, bundles) and the reference are written in; they never reach back up.',
+      severity: 'error',
+      from: { path: '^libs/engine/src/(rules|scoring|ranking)/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^libs/engine/src/(index|bundles|reference)/|^libs/engine/src/matching-engine' },
+    },
+    {
       name: 'no-circular',
       comment: 'Runtime import cycles make load order matter; type-only cycles vanish at compile time.',
       severity: 'error',

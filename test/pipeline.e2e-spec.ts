@@ -70,7 +70,8 @@ describe('capmatch pipeline (requests → matching → partnership)', () => {
 
   it('bundles a southern provider with a facilitator for requests that accept triangular, and only for them', async () => {
     // The southern offer covers a part of the asked budget and the facilitator the rest, so the
-    // bundle outranks the single; a provider offer shows once per request, as its best variant.
+    // bundle outranks the single; the single still shows after it (diversity orders, it does
+    // not hide: distinct provider offers first, then the remaining combinations).
     const southOffer = await s.offer(await s.provider('government', 'IND'), 'ig', { budgetUsd: 30000 });
     const facilitator = await s.offer(await s.provider('government', 'SWE'), 'ig', {
       role: 'facilitator', capacityAreas: ['digital-infrastructure'], modalities: ['financing'],
@@ -80,7 +81,10 @@ describe('capmatch pipeline (requests → matching → partnership)', () => {
     await waitForQuiet();
 
     const forAccepting = await s.proposedFor(accepting.id);
-    expect(forAccepting.map((x) => [x.cooperationType, x.offerIds])).toEqual([['triangular', [southOffer.id, facilitator.id]]]);
+    expect(forAccepting.map((x) => [x.cooperationType, x.offerIds])).toEqual([
+      ['triangular', [southOffer.id, facilitator.id]],
+      ['south-south', [southOffer.id]],
+    ]);
 
     const forExcluding = await s.proposedFor(excluding.id);
     expect(forExcluding.map((x) => x.cooperationType)).toEqual(['south-south']);

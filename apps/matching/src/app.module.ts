@@ -7,6 +7,7 @@ import { MatcherModule } from './matcher/matcher.module';
 import { CreateMatching1764300000000 } from './migrations/1764300000000-create-matching';
 import { StampProjectionsAtCommit1764400000000 } from './migrations/1764400000000-stamp-projections-at-commit';
 import { PartnershipSaga1764500000000 } from './migrations/1764500000000-partnership-saga';
+import { RejectionReasonCode1764512300000 } from './migrations/1764512300000-rejection-reason-code';
 import { CreateAllocationPlans1764800000000 } from './migrations/1764800000000-create-allocation-plans';
 import { PartnershipsModule } from './partnerships/partnerships.module';
 import { ProjectionsModule } from './projections/projections.module';
@@ -29,6 +30,7 @@ export const MIGRATIONS: NonNullable<ServiceDatabaseOptions['migrations']> = [
   CreateMatching1764300000000,
   StampProjectionsAtCommit1764400000000,
   PartnershipSaga1764500000000,
+  RejectionReasonCode1764512300000,
   CreateAllocationPlans1764800000000,
 ];
 

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { bruteForceMatch } from './brute-force';
-import { explainExclusion } from './hard-rules';
+import { bruteForceMatch } from './reference/brute-force';
+import { explainExclusion } from './rules/hard-rules';
 import { MatchingEngine } from './matching-engine';
 import { offerArb, worldArb, type World } from './test/arbitraries';
 import type { MatchOffer, Suggestion } from './types';
@@ -58,11 +58,21 @@ describe('matching engine properties', () => {
             expect(s.score).toBeLessThanOrEqual(1);
             expect(s.cooperationType === 'triangular').toBe(s.offerIds.length === 2);
           }
-          const leads = out.map((s) => s.offerIds[0]);
-          expect(new Set(leads).size).toBe(leads.length); // diversity: one variant per provider offer
-          for (let i = 1; i < out.length; i++) {
-            const [a, b] = [out[i - 1], out[i]];
-            expect(a.score > b.score || (a.score === b.score && a.key < b.key)).toBe(true);
+          // The diversity order: distinct provider offers first, each in ranking order, then the
+          // other variants in ranking order, and those only while distinct offers leave room.
+          const seen = new Set<string>();
+          const firsts: Suggestion[] = [];
+          const others: Suggestion[] = [];
+          for (const s of out) {
+            (seen.has(s.offerIds[0]) ? others : firsts).push(s);
+            seen.add(s.offerIds[0]);
+          }
+          expect([...firsts, ...others]).toEqual(out);
+          for (const part of [firsts, others]) {
+            for (let i = 1; i < part.length; i++) {
+              const [a, b] = [part[i - 1], part[i]];
+              expect(a.score > b.score || (a.score === b.score && a.key < b.key)).toBe(true);
+            }
           }
         }
       }),
@@ -109,7 +119,10 @@ describe('matching engine properties', () => {
         const engine = engineFor(world);
         const before = engine.matchAll(world.requests, world.rejected);
         const kth = new Map<string, number>();
-        for (const [id, list] of before) if (list.length === world.topK) kth.set(id, list[list.length - 1].score);
+        // The K-th score bars a new offer only where the top-K holds K distinct provider offers.
+        for (const [id, list] of before) {
+          if (new Set(list.map((s) => s.offerIds[0])).size === world.topK) kth.set(id, list[list.length - 1].score);
+        }
         const named = new Set(engine.requestsAffectedBy(added, world.requests, kth));
         engine.upsertOffer(added);
         for (const [id, list] of engine.matchAll(world.requests, world.rejected)) {

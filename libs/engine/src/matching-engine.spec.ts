@@ -1,8 +1,8 @@
-import { bruteForceMatch } from './brute-force';
-import { combinationKey } from './combination-key';
+import { bruteForceMatch } from './reference/brute-force';
+import { combinationKey } from './ranking/combination-key';
 import { MatchingEngine } from './matching-engine';
 import { aFacilitator, anOffer, aRequest } from './test/fixtures';
-import { DEFAULT_WEIGHTS } from './weights';
+import { DEFAULT_WEIGHTS } from './scoring/weights';
 
 describe('MatchingEngine', () => {
   it('keeps the top-K, best first, ties broken by combination key', () => {

@@ -1,14 +1,15 @@
-import { DEFAULT_TOP_K, type MatchOptions } from './brute-force';
-import { indexable, OfferIndex } from './offer-index';
-import { couldEnter } from './offer-reach';
-import { prepareOffer, prepareRequest } from './prepared';
-import { weightVector } from './scoring';
-import { addSingles } from './singles';
-import { toSuggestion } from './suggestion';
-import { TopK } from './top-k';
-import { addBundles } from './triangular';
-import type { MatchOffer, MatchRequest, RejectedByRequest, Suggestion } from './types';
-import { DEFAULT_WEIGHTS, validateWeights } from './weights';
+import { indexable, OfferIndex } from './index/offer-index';
+import { couldEnter } from './index/offer-reach';
+import { DEFAULT_TOP_K, type MatchOptions } from './options';
+import { prepareOffer, prepareRequest } from './scoring/prepared';
+import { addSingles } from './index/singles';
+import { toSuggestion } from './scoring/suggestion';
+import { TopK } from './ranking/top-k';
+import { facilitatorReach } from './bundles/facilitator-reach';
+import { addBundles } from './bundles/triangular';
+import type { MatchOffer, MatchRequest, Suggestion } from './types';
+import { rejectionsOf, type RejectedByRequest, type RejectedInput } from './rules/rejections';
+import { DEFAULT_WEIGHTS, validateWeights, weightsFor, weightVector } from './scoring/weights';
 
 const NONE: ReadonlySet<string> = new Set();
 const NO_REJECTIONS: RejectedByRequest = new Map();
@@ -48,16 +49,22 @@ export class MatchingEngine {
     return this.index.remove(offerId);
   }
 
-  /** Top-K suggestions for one request, best first (score desc, then key asc). */
-  matchRequest(request: MatchRequest, rejected: ReadonlySet<string> = NONE): Suggestion[] {
+  /**
+   * Top-K suggestions for one request in the diversity order (ranking/top-k.ts): the best
+   * variant of each provider offer by score desc, then key asc, then the other variants.
+   * `rejected` holds the rejected combination keys, or Rejections with their reason codes.
+   */
+  matchRequest(request: MatchRequest, rejected: RejectedInput = NONE): Suggestion[] {
     if (request.status !== 'open' || this.topK === 0) return [];
     const r = prepareRequest(request);
+    const w = weightsFor(this.weights, r);
+    const rejections = rejectionsOf(rejected);
     const top = new TopK(this.topK);
-    const southProviders = addSingles(this.index, r, this.weights, top, rejected, r.acceptsTriangular);
-    if (southProviders.length > 0) {
-      addBundles(r, southProviders, this.index.facilitators(r), this.weights, top, rejected);
-    }
-    return top.items.map((entry) => toSuggestion(r, entry, this.weights));
+    // No facilitator the request may use means no bundle: the scan then keeps no providers.
+    const reach = r.acceptsTriangular ? facilitatorReach(r, this.index.facilitators(r)) : null;
+    const southProviders = addSingles(this.index, r, w, top, rejections, reach?.facilitators.length ? reach : null);
+    if (reach && southProviders.length > 0) addBundles(r, southProviders, reach, w, top, rejections);
+    return top.items.map((entry) => toSuggestion(r, entry, w));
   }
 
   /** Full rebuild: top-K for every request given (closed ones get none). */
@@ -69,8 +76,9 @@ export class MatchingEngine {
 
   /**
    * Ids of the open requests the offer (as it now is) could enter the top-K of. `kthScores`
-   * holds, for requests whose top-K is full, the score of their K-th suggestion; requests the
-   * offer cannot reach are left out. The service re-matches these plus every request whose
+   * holds, for requests whose top-K holds K distinct provider offers, the score of their K-th
+   * suggestion (a top-K that shows variants of one offer still takes any new offer: the
+   * diversity order puts distinct offers first); requests the offer cannot reach are left out. The service re-matches these plus every request whose
    * current suggestions hold the offer (which covers an offer that was withdrawn or changed
    * for the worse).
    */
@@ -84,7 +92,8 @@ export class MatchingEngine {
     const o = prepareOffer(offer);
     for (const request of requests) {
       if (request.status !== 'open' || this.topK === 0) continue;
-      if (couldEnter(prepareRequest(request), o, this.weights, kthScores.get(request.id))) out.push(request.id);
+      const r = prepareRequest(request);
+      if (couldEnter(r, o, weightsFor(this.weights, r), kthScores.get(request.id))) out.push(request.id);
     }
     return out;
   }

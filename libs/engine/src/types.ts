@@ -3,7 +3,7 @@
 // only what matching reads, so the service can hand a projection row or an event payload in
 // as it is, and tests can build instances by hand.
 
-import { COOPERATION_TYPES, type CooperationType, type EligibilityGroup, type OfferRole, type Origin } from '@capmatch/taxonomy';
+import { COOPERATION_TYPES, type CooperationType, type RejectionReasonCode, type EligibilityGroup, type OfferRole, type Origin } from '@capmatch/taxonomy';
 
 // The vocabularies come from libs/taxonomy, the one place each is listed.
 export type { CooperationType, EligibilityGroup, OfferRole, Origin };
@@ -81,7 +81,8 @@ export type FactorName =
   | 'languages'
   | 'budget'
   | 'window'
-  | 'equity';
+  | 'equity'
+  | 'focus';
 
 export interface ExplanationEntry {
   readonly factor: FactorName;
@@ -103,5 +104,17 @@ export interface Suggestion {
   readonly key: string;
 }
 
-/** Combination keys coordinators have rejected, per request id (hard rule 8). */
-export type RejectedByRequest = ReadonlyMap<string, ReadonlySet<string>>;
+// Why a coordinator rejected a suggestion, when they say so in a structured way; each code has a
+// defined effect on what the request is suggested next (rules/rejections.ts).
+export { REJECTION_REASON_CODES, type RejectionReasonCode } from '@capmatch/taxonomy';
+
+/** One rejected combination of a request, as the service stores it. */
+export interface RejectionRecord {
+  /** combinationKey(requestId, offerIds) of the rejected suggestion. */
+  readonly key: string;
+  /** The rejected suggestion's offers, provider offer first. */
+  readonly offerIds: readonly string[];
+  /** Provider of the providing (first) offer; needed by `provider-unsuitable`. */
+  readonly providerId?: string | null;
+  readonly reasonCode?: RejectionReasonCode | null;
+}

@@ -81,6 +81,10 @@ export type Priority = (typeof PRIORITIES)[number];
 export const TECHNOLOGY_TRANSFER_TERMS = ['mutually-agreed', 'open-licence', 'none'] as const;
 export type TechnologyTransferTerms = (typeof TECHNOLOGY_TRANSFER_TERMS)[number];
 
+/** Structured reasons a coordinator may give when rejecting a suggestion (effects: libs/engine rules/rejections.ts). */
+export const REJECTION_REASON_CODES = ['capacity-mismatch', 'language-mismatch', 'provider-unsuitable', 'budget', 'timing', 'other'] as const;
+export type RejectionReasonCode = (typeof REJECTION_REASON_CODES)[number];
+
 /** The 17 Sustainable Development Goals (A/RES/70/1); short titles are in the labels. */
 export const SDGS: readonly number[] = Object.freeze(Array.from({ length: 17 }, (_, i) => i + 1));
 

@@ -1,4 +1,4 @@
-import { bruteForceMatch, type MatchOffer, type MatchRequest, type Suggestion } from '@capmatch/engine';
+import { bruteForceMatch, diverseTopK, type MatchOffer, type MatchRequest, type RejectedInput, type Suggestion } from '@capmatch/engine';
 
 /** A live proposal as the reconciler reads it. */
 export interface LiveProposal {
@@ -17,8 +17,9 @@ function byRank(a: Suggestion, b: Suggestion): number {
 
 /**
  * The new top K of a request that an offer can only enter, without re-ranking every offer:
- * the live proposals are the top K of everything else, so the new top K is the best K of them
- * plus the offer's own combinations. Only for a provider offer of origin north or multilateral,
+ * the live proposals are the top K of everything else, so the new top K is the engine's diversity
+ * order (diverseTopK) over them plus the offer's own combination: every provider offer of the
+ * others whose best variant could still show is among the live ones. Only for a provider offer of origin north or multilateral,
  * whose sole combination is itself (triangular bundles need a southern provider and pair with
  * many offers, so those go through the full ranking). Null when it does not apply.
  */
@@ -26,7 +27,7 @@ export function rankWithEntering(
   request: MatchRequest,
   live: readonly LiveProposal[],
   offer: MatchOffer,
-  rejected: ReadonlySet<string>,
+  rejected: RejectedInput,
   topK: number,
 ): Suggestion[] | null {
   if (offer.role !== 'provider' || offer.origin === 'south') return null;
@@ -40,5 +41,5 @@ export function rankWithEntering(
     explanation: p.explanation as Suggestion['explanation'],
     key: p.combination_key,
   }));
-  return [...kept, ...own].sort(byRank).slice(0, topK);
+  return diverseTopK([...kept, ...own].sort(byRank), topK, (s) => s.offerIds[0]);
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { NewEvent } from '@capmatch/contracts';
 import { OutboxService } from '@capmatch/platform';
-import type { MatchOffer, MatchRequest, Suggestion } from '@capmatch/engine';
+import { Rejections, type MatchOffer, type MatchRequest, type Suggestion } from '@capmatch/engine';
 import { PartnershipStore } from '../store/partnership-store';
 import { SuggestionStore, type LiveOrRejectedRow, type NewProposal, type Rescored, type Superseded } from '../store/suggestion-store';
 import { rankWithEntering } from './entering-offer';
@@ -79,11 +79,11 @@ export class Reconciler {
     const rows = fresh ? [] : await this.suggestions.liveAndRejected(manager, ids);
     const engaged = fresh ? new Set<string>() : await this.partnerships.engagedAmong(manager, ids);
     const live = rows.filter((r) => r.kind === 'live');
-    const rejected = new Map<string, Set<string>>();
+    const rejected = new Map<string, Rejections>();
     for (const r of rows) {
       if (r.kind !== 'rejected') continue;
-      const set = rejected.get(r.request_id) ?? new Set<string>();
-      rejected.set(r.request_id, set.add(r.combination_key));
+      const record = { key: r.combination_key, offerIds: r.offer_ids, providerId: r.provider_id, reasonCode: r.reason_code };
+      rejected.set(r.request_id, (rejected.get(r.request_id) ?? new Rejections()).add(record));
     }
     const liveByRequest = groupBy(live, (row) => row.request_id);
 
@@ -92,7 +92,7 @@ export class Reconciler {
     const rescored: Rescored[] = [];
     for (const id of ids) {
       const request = overrides.get(id) ?? this.index.request(id);
-      const keys = rejected.get(id) ?? new Set<string>();
+      const keys = rejected.get(id) ?? Rejections.NONE;
       const liveRows = liveByRequest.get(id) ?? [];
       const open = request !== undefined && request.status === 'open' && !engaged.has(id);
       const wanted = open ? this.rank(request, keys, liveRows, entering) : [];
@@ -127,7 +127,7 @@ export class Reconciler {
     return { proposed: written.length, superseded: superseded.length, rescored: rescored.length };
   }
 
-  private rank(request: MatchRequest, rejected: ReadonlySet<string>, live: LiveRow[], entering: EnteringOffer | undefined): Suggestion[] {
+  private rank(request: MatchRequest, rejected: Rejections, live: LiveRow[], entering: EnteringOffer | undefined): Suggestion[] {
     if (entering?.requestIds.has(request.id)) {
       const fast = rankWithEntering(request, live, entering.offer, rejected, this.index.topK);
       if (fast) return fast;

@@ -1,4 +1,4 @@
-import { explainExclusion, type MatchOffer, type MatchRequest } from '@capmatch/engine';
+import { explainExclusion, type MatchOffer, type MatchRequest, type RejectedInput } from '@capmatch/engine';
 
 /**
  * Why a proposal stopped holding, in words for the audit trail: the hard rules it now fails,
@@ -8,7 +8,7 @@ export function supersedeReason(
   request: MatchRequest | undefined,
   offerIds: readonly string[],
   offerOf: (id: string) => MatchOffer | undefined,
-  rejected: ReadonlySet<string>,
+  rejected: RejectedInput,
   topK: number,
 ): string {
   if (!request) return 'the request is no longer known to matching';

@@ -62,7 +62,11 @@ export class OfferProjector {
     return before !== matchable(row.status, row.free);
   }
 
-  /** Two passes: rules alone, then the K-th score of only the requests that passed them. */
+  /**
+   * Two passes: rules alone, then the K-th score of only the requests that passed them. The
+   * K-th score bars a new offer only where the top K holds K distinct provider offers; where it
+   * shows variants of fewer, any new provider offer enters (the engine's diversity order).
+   */
   private async reachable(manager: EntityManager, offer: ReturnType<typeof toMatchOffer>): Promise<string[]> {
     const open = [...this.index.openRequests()];
     const first = new Set(this.index.engine.requestsAffectedBy(offer, open));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CooperationTypeName, ExplanationEntry, SuggestionSnapshot } from '@capmatch/contracts';
+import type { RejectionReasonCode } from '@capmatch/engine';
 import { SYSTEM_ACTOR, type Actor } from './system-actor';
 import { tableNamer } from './schema';
 
@@ -37,6 +38,9 @@ export interface LiveOrRejectedRow {
   cooperation_type: CooperationTypeName;
   score: number;
   explanation: unknown;
+  /** Rejected rows: the providing offer's provider and the reason code (libs/engine rules/rejections.ts). */
+  provider_id: string | null;
+  reason_code: RejectionReasonCode | null;
 }
 
 export type SuggestionAction = 'proposed' | 'accepted' | 'rejected' | 'superseded';
@@ -83,21 +87,30 @@ export class SuggestionStore {
   }
 
   /** Hard rule 8: this combination is never proposed to this request again. */
-  async rememberRejected(manager: EntityManager, requestId: string, key: string, suggestionId: string, at: Date): Promise<void> {
+  async rememberRejected(
+    manager: EntityManager, requestId: string, key: string, suggestionId: string, at: Date, reasonCode: RejectionReasonCode | null = null,
+  ): Promise<void> {
     await manager.query(
-      `INSERT INTO ${this.rejected} (request_id, combination_key, suggestion_id, rejected_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-      [requestId, key, suggestionId, at],
+      `INSERT INTO ${this.rejected} (request_id, combination_key, suggestion_id, rejected_at, reason_code) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT DO NOTHING`,
+      [requestId, key, suggestionId, at, reasonCode],
     );
   }
 
-  /** One round trip for both: the live proposals and the rejected combinations of these requests. */
+  /**
+   * One round trip for both: the live proposals and the rejected combinations of these
+   * requests, each rejection with the rejected suggestion's offers, providing provider and
+   * reason code (the engine turns them into Rejections).
+   */
   liveAndRejected(manager: EntityManager, requestIds: readonly string[]): Promise<LiveOrRejectedRow[]> {
     return manager.query(
-      `SELECT 'live' AS kind, id, request_id, combination_key, offer_ids, cooperation_type, score, explanation
+      `SELECT 'live' AS kind, id, request_id, combination_key, offer_ids, cooperation_type, score, explanation,
+              NULL::uuid AS provider_id, NULL::text AS reason_code
        FROM ${this.suggestions} WHERE request_id = ANY($1::uuid[]) AND status = 'proposed'
        UNION ALL
-       SELECT 'rejected', suggestion_id, request_id, combination_key, NULL, NULL, NULL, NULL FROM ${this.rejected}
-       WHERE request_id = ANY($1::uuid[])`,
+       SELECT 'rejected', x.suggestion_id, x.request_id, x.combination_key, s.offer_ids, NULL, NULL, NULL, s.provider_ids[1], x.reason_code
+       FROM ${this.rejected} x JOIN ${this.suggestions} s ON s.id = x.suggestion_id
+       WHERE x.request_id = ANY($1::uuid[])`,
       [requestIds],
     ) as Promise<LiveOrRejectedRow[]>;
   }
@@ -111,11 +124,14 @@ export class SuggestionStore {
     return rows.map((r) => r.request_id);
   }
 
-  /** The K-th best live score of each of these requests that has K proposals. */
+  /**
+   * The K-th best live score of each of these requests whose K proposals hold K distinct
+   * provider offers: only there does it bar a new offer (the engine's diversity order).
+   */
   async kthScores(manager: EntityManager, requestIds: readonly string[], k: number): Promise<Map<string, number>> {
     const rows = (await manager.query(
       `SELECT request_id, min(score) AS kth FROM ${this.suggestions}
-       WHERE status = 'proposed' AND request_id = ANY($1::uuid[]) GROUP BY request_id HAVING count(*) >= $2`,
+       WHERE status = 'proposed' AND request_id = ANY($1::uuid[]) GROUP BY request_id HAVING count(DISTINCT offer_ids[1]) >= $2`,
       [requestIds, k],
     )) as Array<{ request_id: string; kth: number }>;
     return new Map(rows.map((r) => [r.request_id, Number(r.kth)]));

@@ -1,5 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { RejectionReasonCode } from '@capmatch/engine';
 import { OutboxService, type AuthUser } from '@capmatch/platform';
 import { lockGateShared, lockRequest } from '../matcher/match-locks';
 import { ProjectionIndex } from '../matcher/projection-index.service';
@@ -9,9 +10,10 @@ import { SuggestionStore } from '../store/suggestion-store';
 import { toSuggestionSnapshot, toSuggestionView } from './suggestion.mapper';
 
 /**
- * Rejecting a suggestion records the decision and its reason, remembers the combination so it
- * is never proposed to that request again (hard rule 8), and refills the request's top K, all
- * in one transaction under that request's lock.
+ * Rejecting a suggestion records the decision and its reason, remembers the combination (with
+ * the optional reason code, whose effects the engine applies) so it is never proposed to that
+ * request again (hard rule 8), and refills the request's top K, all in one transaction under
+ * that request's lock.
  */
 @Injectable()
 export class RejectService {
@@ -23,7 +25,7 @@ export class RejectService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async reject(user: AuthUser, id: string, reason: string): Promise<ReturnType<typeof toSuggestionView>> {
+  async reject(user: AuthUser, id: string, reason: string, reasonCode: RejectionReasonCode | null = null): Promise<ReturnType<typeof toSuggestionView>> {
     return this.dataSource.transaction(async (manager) => {
       await lockGateShared(manager);
       const found = await manager.findOne(SuggestionEntity, { where: { id } });
@@ -38,7 +40,7 @@ export class RejectService {
       s.reason = reason;
       s.updatedAt = now;
       await this.suggestions.decide(manager, s.id, { status: 'rejected', actor: user, at: now, reason });
-      await this.suggestions.rememberRejected(manager, s.requestId, s.combinationKey, s.id, now);
+      await this.suggestions.rememberRejected(manager, s.requestId, s.combinationKey, s.id, now, reasonCode);
       const snapshot = toSuggestionSnapshot(s);
       await this.outbox.add(manager, { type: 'suggestion.rejected', aggregateId: s.id, version: 2, payload: snapshot });
       await this.index.sync(manager);

@@ -1,14 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { FACTORS } from '@capmatch/engine';
 import { COOPERATION_TYPES } from '@capmatch/taxonomy';
 
 export const SUGGESTION_STATUSES = ['proposed', 'accepted', 'rejected', 'superseded'] as const;
-export const FACTOR_NAMES = ['capacityAreas', 'modalities', 'sdgs', 'targetGroups', 'languages', 'budget', 'window', 'equity'] as const;
 
 export class ExplanationEntryDto {
-  @ApiProperty({ enum: FACTOR_NAMES, example: 'capacityAreas' }) factor: string;
-  @ApiProperty({ minimum: 0, maximum: 1, example: 0.25, description: 'Weight of the factor; weights sum to 1' }) weight: number;
+  @ApiProperty({ enum: FACTORS, example: 'capacityAreas', description: 'Every factor appears in every explanation, in this order' }) factor: string;
+  @ApiProperty({
+    minimum: 0, maximum: 1, example: 0.25,
+    description: 'Weight of the factor for this request; weights sum to 1. A factor the request names nothing for (no SDGs, no target groups, no budget) weighs 0 and the others share its weight',
+  }) weight: number;
   @ApiProperty({ minimum: 0, maximum: 1, example: 1, description: "The factor's own score" }) score: number;
-  @ApiProperty({ example: 'shares language-technology, data' }) detail: string;
+  @ApiProperty({ example: "covers language-technology, the request's first need and also data", description: 'What the combination brings or misses, and what to do about a gap' }) detail: string;
 }
 
 export class SuggestionDto {

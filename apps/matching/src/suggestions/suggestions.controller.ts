@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses, CurrentUser, PageQuery, Roles, type AuthUser, type Page } from '@capmatch/platform';
 import { IdParam } from '../http/id-param';
-import { ReasonDto } from '../http/reason.dto';
 import { ListSuggestionsQuery } from './list-suggestions.query';
 import { RejectService } from './reject.service';
+import { REASON_CODE_EFFECTS, RejectSuggestionDto } from './reject-suggestion.dto';
 import type { HistoryEntry } from '../store/audit-trail';
 import { SuggestionQueries, type SuggestionView } from './suggestion-queries.service';
 import { SuggestionDto, SuggestionHistoryPageDto, SuggestionPageDto } from './suggestion.dto';
@@ -56,11 +56,13 @@ export class SuggestionsController {
     summary: 'Reject a proposed suggestion, with a reason',
     description:
       'The combination is never proposed to that request again; the request gets its next best suggestion instead. ' +
-      '409 when the suggestion is not proposed. Emits `suggestion.rejected`.',
+      '`reason` (free text) is required; `reasonCode` is optional and narrows the later suggestions. ' +
+      REASON_CODE_EFFECTS +
+      ' 409 when the suggestion is not proposed. Emits `suggestion.rejected`.',
   })
   @ApiResponse({ status: 200, type: SuggestionDto, description: 'The rejected suggestion' })
   @ApiProblemResponses(400, 401, 403, 404, 409, 413, 429)
-  reject(@CurrentUser() user: AuthUser, @IdParam() id: string, @Body() body: ReasonDto): Promise<SuggestionView> {
-    return this.rejects.reject(user, id, body.reason);
+  reject(@CurrentUser() user: AuthUser, @IdParam() id: string, @Body() body: RejectSuggestionDto): Promise<SuggestionView> {
+    return this.rejects.reject(user, id, body.reason, body.reasonCode ?? null);
   }
 }

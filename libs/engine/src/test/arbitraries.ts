@@ -1,7 +1,9 @@
 import fc from 'fast-check';
-import { combinationKey } from '../combination-key';
-import type { CooperationType, MatchOffer, MatchRequest, RequesterClassification } from '../types';
-import { FACTORS, type Weights } from '../weights';
+import { combinationKey } from '../ranking/combination-key';
+import { Rejections, type RejectedInput } from '../rules/rejections';
+import { REJECTION_REASON_CODES, type CooperationType, type MatchOffer, type MatchRequest, type RequesterClassification } from '../types';
+import { FACTORS } from '../scoring/factors';
+import type { Weights } from '../scoring/weights';
 
 // Small random worlds for the property specs: few vocabulary values, few countries and close
 // dates, so that rule edges, equal scores and key tie-breaks come up often.
@@ -72,12 +74,13 @@ export const offerArb = (id: string): fc.Arbitrary<MatchOffer> =>
     window,
     status: fc.constantFrom('open', 'open', 'open', 'exhausted'),
     remainingSlots: fc.constantFrom(0, 1, 1, 2),
-  }).map(({ provider, ...o }) => ({ ...o, ...provider, id, providerId: `p-${id}` }));
+  }).map(({ provider, ...o }) => ({ ...o, ...provider, id, providerId: `p-${provider.providerCountry ?? 'multilateral'}` })); // one provider per country: several offers each
 
 export interface World {
   requests: MatchRequest[];
   offers: MatchOffer[];
-  rejected: Map<string, Set<string>>;
+  /** Rejections with reason codes (and their effects), per request. */
+  rejected: Map<string, RejectedInput>;
   topK: number;
   weights: Weights;
 }
@@ -103,15 +106,19 @@ export const worldArb: fc.Arbitrary<World> = fc
     fc.record({
       requests: fc.tuple(...Array.from({ length: requestCount }, (_, i) => requestArb(`r${i}`))),
       offers: offerCount ? fc.tuple(...Array.from({ length: offerCount }, (_, i) => offerArb(`o${i}`))) : fc.constant([]),
-      picks: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.boolean()), { maxLength: 6 }),
+      // Mostly bare rejections (no code, or `other`), so reason-code effects do not empty
+      // every world; each code still comes up in a few hundred worlds per run.
+      picks: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.boolean(), fc.integer({ min: 0, max: 2 * REJECTION_REASON_CODES.length })), { maxLength: 6 }),
     }).map(({ requests, offers, picks }) => {
-      const rejected = new Map<string, Set<string>>();
-      for (const [ri, a, b, pair] of picks) {
+      const rejected = new Map<string, Rejections>();
+      for (const [ri, a, b, pair, code] of picks) {
         if (offers.length === 0) break;
         const request = requests[ri % requests.length];
-        const ids = pair ? [offers[a % offers.length].id, offers[b % offers.length].id] : [offers[a % offers.length].id];
-        const keys = rejected.get(request.id) ?? new Set<string>();
-        rejected.set(request.id, keys.add(combinationKey(request.id, ids)));
+        const lead = offers[a % offers.length];
+        const ids = pair ? [lead.id, offers[b % offers.length].id] : [lead.id];
+        const rejections = rejected.get(request.id) ?? new Rejections();
+        const reasonCode = REJECTION_REASON_CODES[code] ?? null;
+        rejected.set(request.id, rejections.add({ key: combinationKey(request.id, ids), offerIds: ids, providerId: lead.providerId, reasonCode }));
       }
       return { requests: [...requests], offers: [...offers] as MatchOffer[], rejected, topK, weights };
     }),

@@ -1,11 +1,12 @@
-import type { PreparedOffer, PreparedRequest } from './prepared';
-import { windowFit } from './scoring';
+import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
+import { windowFit } from '../scoring/fits';
+import type { FacilitatorReach } from './facilitator-reach';
+import { BUDGET, FOCUS, WINDOW } from '../scoring/factors';
 
-// The facilitators one request may use, grouped by which of its requested modalities they
-// bring (the group's mask): within a group every facilitator changes a bundle's modality fit
-// the same way, so what is left to rank them by is budget and window.
+// The facilitators one request may use, grouped by which of its requested modalities and
+// target groups they bring: within a group every facilitator changes a bundle's modality and
+// target-group fits the same way, so what is left to rank them by is budget, window and focus.
 
-const BUDGET = 5, WINDOW = 6;
 
 export interface FacilitatorPart {
   readonly o: PreparedOffer;
@@ -13,8 +14,12 @@ export interface FacilitatorPart {
   readonly share: number;
   /** Share of the request's window the facilitator runs. */
   readonly window: number;
-  /** w_budget · share + w_window · window: the most it adds beyond modalities. */
+  /** How specifically it has chosen the requester (scoring/prepared.ts: focusOf). */
+  readonly focus: number;
+  /** w_budget · share + w_window · window + w_focus · focus: the most it adds beyond its group. */
   readonly gain: number;
+  /** w_window · window + w_focus · focus: the most it adds once the budget is covered. */
+  readonly extra: number;
   /** The offer's window in day numbers, copied so the pair loop stays on this object. */
   readonly start: number;
   readonly end: number;
@@ -26,21 +31,23 @@ export class Group {
   private gainOrder: FacilitatorPart[] | null = null;
   maxShare = 0;
   maxWindow = 0;
-  private windowOrder: FacilitatorPart[] | null = null;
+  maxFocus = 0;
+  private extraOrder: FacilitatorPart[] | null = null;
   private idOrder: FacilitatorPart[] | null = null;
   private starts: number[] = [];
   private latestEnd: number[] = [];
 
-  constructor(readonly mask: number) {}
+  /** The requested modalities and target groups every facilitator of the group brings. */
+  constructor(readonly modalities: number, readonly targetGroups: number) {}
 
   /** Facilitators by gain, highest first. */
   byGain(): FacilitatorPart[] {
     return (this.gainOrder ??= [...this.parts].sort((a, b) => b.gain - a.gain));
   }
 
-  /** Facilitators by window fit, highest first. */
-  byWindow(): FacilitatorPart[] {
-    return (this.windowOrder ??= [...this.parts].sort((a, b) => b.window - a.window));
+  /** Facilitators by what they add once the budget is covered, highest first. */
+  byExtra(): FacilitatorPart[] {
+    return (this.extraOrder ??= [...this.parts].sort((a, b) => b.extra - a.extra));
   }
 
   /** Facilitators by offer id, ascending (code units, as keys compare; sorted on first use). */
@@ -79,20 +86,28 @@ export class FacilitatorGroups {
   readonly groups: Group[];
 
   /** Keeps the facilitators `useful` accepts, grouped by the requested modalities they bring. */
-  constructor(r: PreparedRequest, w: Float64Array, facilitators: readonly PreparedOffer[], useful: (f: FacilitatorPart) => boolean) {
-    const byMask = new Map<number, Group>();
-    for (const o of facilitators) {
+  constructor(r: PreparedRequest, w: Float64Array, reach: FacilitatorReach, useful: (f: FacilitatorPart) => boolean) {
+    // Keyed by modality mask, then target-group mask (each up to 31 bits: no one number holds both).
+    const byMask = new Map<number, Map<number, Group>>();
+    for (let i = 0; i < reach.facilitators.length; i++) {
+      const o = reach.facilitators[i];
       const share = Number.isNaN(r.budget) || Number.isNaN(o.budget) ? 0 : Math.min(1, o.budget / r.budget);
       const window = windowFit(r, o.start, o.end);
-      const part = { o, share, window, gain: w[BUDGET] * share + w[WINDOW] * window, start: o.start, end: o.end };
+      const focus = reach.focus[i];
+      const extra = w[WINDOW] * window + w[FOCUS] * focus;
+      const part = { o, share, window, focus, gain: w[BUDGET] * share + extra, extra, start: o.start, end: o.end };
       if (!useful(part)) continue;
-      const mask = o.modalities & r.modalities;
-      let g = byMask.get(mask);
-      if (!g) byMask.set(mask, (g = new Group(mask)));
+      const modalities = o.modalities & r.modalities;
+      const groups = o.targetGroups & r.targetGroups;
+      let byGroups = byMask.get(modalities);
+      if (!byGroups) byMask.set(modalities, (byGroups = new Map()));
+      let g = byGroups.get(groups);
+      if (!g) byGroups.set(groups, (g = new Group(modalities, groups)));
       g.parts.push(part);
       g.maxShare = Math.max(g.maxShare, share);
       g.maxWindow = Math.max(g.maxWindow, window);
+      g.maxFocus = Math.max(g.maxFocus, focus);
     }
-    this.groups = [...byMask.values()];
+    this.groups = [...byMask.values()].flatMap((m) => [...m.values()]);
   }
 }

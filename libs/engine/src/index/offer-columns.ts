@@ -1,4 +1,4 @@
-import type { PreparedOffer } from './prepared';
+import type { PreparedOffer } from '../scoring/prepared';
 
 // The fields the candidate scan reads, one typed array per field, indexed by slot. Scanning
 // thousands of offers per request this way touches a few contiguous arrays instead of

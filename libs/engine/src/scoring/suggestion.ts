@@ -1,9 +1,10 @@
 import { cooperationTypeOf } from '@capmatch/taxonomy';
 import { explain } from './explanation';
 import type { PreparedOffer, PreparedRequest } from './prepared';
-import { bundleFactors, combine, FACTOR_COUNT, round3, singleFactors } from './scoring';
-import type { Ranked } from './top-k';
-import type { CooperationType, Suggestion } from './types';
+import { FACTOR_COUNT } from './factors';
+import { bundleFactors, combine, round3, singleFactors } from './fits';
+import type { Ranked } from '../ranking/top-k';
+import type { CooperationType, Suggestion } from '../types';
 
 /** Factors of a single offer or a provider + facilitator bundle, into `out`. */
 export function factorsOf(r: PreparedRequest, offers: readonly PreparedOffer[], out: Float64Array): Float64Array {

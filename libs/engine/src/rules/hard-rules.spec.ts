@@ -1,7 +1,7 @@
-import { combinationKey } from './combination-key';
+import { combinationKey } from '../ranking/combination-key';
 import { explainExclusion } from './hard-rules';
-import { aFacilitator, anOffer, aRequest, BRAZIL } from './test/fixtures';
-import type { MatchOffer, MatchRequest } from './types';
+import { aFacilitator, anOffer, aRequest, BRAZIL } from '../test/fixtures';
+import type { MatchOffer, MatchRequest } from '../types';
 
 const failed = (request: MatchRequest, offers: MatchOffer[], rejected?: ReadonlySet<string>): number[] =>
   explainExclusion(request, offers, rejected).map((v) => v.rule);

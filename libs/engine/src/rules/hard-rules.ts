@@ -1,5 +1,5 @@
 import { cooperationTypeOf } from '@capmatch/taxonomy';
-import { combinationKey } from './combination-key';
+import { combinationKey } from '../ranking/combination-key';
 import {
   noSharedCapacityArea,
   noSharedLanguage,
@@ -8,7 +8,8 @@ import {
   requesterNotEligible,
   windowsDisjoint,
 } from './offer-checks';
-import { ALL_COOPERATION_TYPES, type CooperationType, type MatchOffer, type MatchRequest } from './types';
+import { keysOf, rejectionEffect, rejectionsOf, type RejectedInput } from './rejections';
+import { ALL_COOPERATION_TYPES, type CooperationType, type MatchOffer, type MatchRequest } from '../types';
 
 // The nine hard rules of the contract ("Suggestions and partnerships"), numbered as there.
 // A combination is a request plus its offers in suggestion order: one offer, or a provider
@@ -17,7 +18,8 @@ import { ALL_COOPERATION_TYPES, type CooperationType, type MatchOffer, type Matc
 export interface RuleInput {
   readonly request: MatchRequest;
   readonly offers: readonly MatchOffer[];
-  readonly rejected: ReadonlySet<string>;
+  /** Rejected combination keys, or rejections with the effects of their reason codes. */
+  readonly rejected: RejectedInput;
 }
 
 export interface HardRule {
@@ -97,9 +99,9 @@ export const HARD_RULES: readonly HardRule[] = [
     id: 8,
     name: 'not-rejected',
     check: ({ request, offers, rejected }) =>
-      rejected.has(combinationKey(request.id, offers.map((o) => o.id)))
+      keysOf(rejected).has(combinationKey(request.id, offers.map((o) => o.id)))
         ? 'coordinators rejected this combination for this request before'
-        : null,
+        : rejectionEffect(rejectionsOf(rejected), request, offers),
   },
   { id: 9, name: 'facilitator-placement', check: ({ offers }) => placementProblem(offers) },
 ];
@@ -113,7 +115,7 @@ const NONE: ReadonlySet<string> = new Set();
 export function explainExclusion(
   request: MatchRequest,
   offers: readonly MatchOffer[],
-  rejected: ReadonlySet<string> = NONE,
+  rejected: RejectedInput = NONE,
 ): RuleViolation[] {
   const input = { request, offers, rejected };
   const out: RuleViolation[] = [];

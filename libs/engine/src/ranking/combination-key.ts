@@ -7,3 +7,8 @@
 export function combinationKey(requestId: string, offerIds: readonly string[]): string {
   return `${requestId}|${offerIds.join('+')}`;
 }
+
+/** What every key of a bundle led by `leadOfferId` starts with: combinationKey(requestId, [leadOfferId, '']). */
+export function bundleKeyPrefix(requestId: string, leadOfferId: string): string {
+  return `${requestId}|${leadOfferId}+`;
+}

@@ -1,12 +1,12 @@
-import type { PreparedOffer, PreparedRequest } from './prepared';
-import { combine, FACTOR_COUNT, singleFactors, windowFit } from './scoring';
-import { reaches } from './top-k';
+import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
+import { combine, singleFactors, windowFit } from '../scoring/fits';
+import { reaches } from '../ranking/top-k';
+import { BUDGET, EQUITY, FACTOR_COUNT, FOCUS, GROUP, MODALITY, WINDOW } from '../scoring/factors';
 
 // Which requests a new or changed offer could enter: the offer must pass the rules that concern
 // it alone (1–6), the request must accept a cooperation type the offer can take part in, and,
 // when the request's top-K is full, the offer's best possible score must reach its K-th score.
 
-const MODALITY = 1, BUDGET = 5, WINDOW = 6, EQUITY = 7;
 
 function sharesAny(a: Int32Array, b: Int32Array): boolean {
   for (const x of a) if (b.includes(x)) return true;
@@ -36,9 +36,12 @@ function bestPossible(r: PreparedRequest, o: PreparedOffer, w: Float64Array): nu
   const accepted = origin === 'south' ? r.acceptsSouthSouth : origin === 'north' ? r.acceptsNorthSouth : r.acceptsMultilateral;
   let best = accepted ? combine(w, factors) : -1;
   if (origin === 'south' && r.acceptsTriangular) {
-    // A facilitator may complete the modalities and the budget; the window can only shrink.
+    // A facilitator may complete the modalities, target groups, budget and focus; the window
+    // can only shrink.
     factors[MODALITY] = 1;
+    factors[GROUP] = 1;
     factors[BUDGET] = 1;
+    factors[FOCUS] = 1;
     best = Math.max(best, combine(w, factors));
   }
   return best;

@@ -1,7 +1,7 @@
 import { OfferColumns } from './offer-columns';
-import { prepareOffer, type PreparedOffer, type PreparedRequest } from './prepared';
-import type { MatchOffer } from './types';
-import { LANGUAGE_LIMIT, TOKEN_LIMIT } from './vocabulary';
+import { prepareOffer, type PreparedOffer, type PreparedRequest } from '../scoring/prepared';
+import type { MatchOffer } from '../types';
+import { LANGUAGE_LIMIT, TOKEN_LIMIT } from '../scoring/vocabulary';
 
 // Inverted index over the offers that can appear in a suggestion at all. Provider offers sit
 // in one bucket per (capacity area, delivery language, eligibility token); facilitator offers

@@ -1,5 +1,5 @@
 import { isEligible } from '@capmatch/taxonomy';
-import type { MatchOffer, MatchRequest } from './types';
+import type { MatchOffer, MatchRequest } from '../types';
 
 // One check per hard rule that concerns a single offer against the request. Each returns null
 // when the offer passes, or a plain-English reason. The named rules (hard-rules.ts) apply them

@@ -1,59 +1,52 @@
-import type { PreparedOffer, PreparedRequest } from './prepared';
-import type { RequesterClassification } from './types';
+import { AREA, BUDGET, EQUITY, FACTOR_COUNT, FOCUS, GROUP, LANGUAGE, MODALITY, SDG, WINDOW } from './factors';
+import { deliversOwn, focusOf, type PreparedOffer, type PreparedRequest } from './prepared';
 import { popcount } from './vocabulary';
-import { FACTORS, type Weights } from './weights';
 
-// Factor scores, each in [0, 1], in the order of FACTORS. A bundle (triangular) is scored as
-// one partner: the provider offer brings areas, SDGs, target groups and languages; the
-// facilitator's modalities and budget add to the provider's; the bundle runs only while both
-// offers run, so its window is their intersection.
+// Factor scores, each in [0, 1], at their places in the factor table (factors.ts). A bundle
+// (triangular) is scored as one partner: the provider offer brings capacity areas, SDGs and
+// languages; the facilitator adds the modalities, the target groups and the budget it brings,
+// and its focus counts when it has chosen the requester more specifically than the provider;
+// the bundle runs only while both offers run, so its window is their intersection.
 
-/** Score of a factor the request gives nothing to judge by: neither helps nor hurts. */
+/** Score of a factor the offer gives nothing to judge by (it states no budget). */
 export const NEUTRAL = 0.5;
-export const FACTOR_COUNT = FACTORS.length;
 
 export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
-
-export function weightVector(weights: Weights): Float64Array {
-  return Float64Array.from(FACTORS, (f) => weights[f]);
-}
-
-/**
- * Equity lifts the requesters the resolution singles out (LDCs first, then landlocked and
- * small island developing states) so that large, well-connected countries with many good
- * matches do not take every scarce slot.
- */
-export function equityOf(c: Pick<RequesterClassification, 'ldc' | 'lldc' | 'sids'>): number {
-  if (c.ldc) return 1;
-  if (c.lldc || c.sids) return 0.75;
-  return 0.25;
-}
 
 const share = (mask: number, count: number, neutral: number): number =>
   count === 0 ? neutral : popcount(mask) / count;
 
-export const areaFit = (r: PreparedRequest, areas: number): number => share(r.areas & areas, r.areaCount, 0);
+/**
+ * The first capacity area (what the request is about) is half of the fit, the share of all
+ * requested areas covered the other half. For a language-technology request, that area counts
+ * only when the offer delivers in one of the request's own languages: building Khmer language
+ * technology takes working in Khmer.
+ */
+export function areaFit(r: PreparedRequest, areas: number, ownLanguage: boolean): number {
+  if (r.areaCount === 0) return 0;
+  const shared = ownLanguage ? r.areas & areas : r.areas & areas & ~r.languageTechnology;
+  return (shared & r.firstArea ? 0.5 : 0) + (0.5 * popcount(shared)) / r.areaCount;
+}
+
 export const modalityFit = (r: PreparedRequest, m: number): number => share(r.modalities & m, r.modalityCount, NEUTRAL);
 export const sdgFit = (r: PreparedRequest, sdgs: number): number => share(r.sdgs & sdgs, r.sdgCount, NEUTRAL);
 export const targetGroupFit = (r: PreparedRequest, groups: number): number =>
   share(r.targetGroups & groups, r.targetGroupCount, NEUTRAL);
 
-/** Requested languages offered, each weighted by its place in the request's preference order. */
+/** Sum of the weights (prepared.ts: languageWeights) of the requested languages offered. */
 export function languageFit(r: PreparedRequest, offered: Int32Array): number {
-  const n = r.languages.length;
-  if (n === 0) return 0;
   let sum = 0;
   // Plain loops: both lists hold a handful of ids, and TypedArray#includes is slow when hot.
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < r.languages.length; i++) {
     const lang = r.languages[i];
     for (let j = 0; j < offered.length; j++) {
       if (offered[j] === lang) {
-        sum += n - i;
+        sum += r.languageWeights[i];
         break;
       }
     }
   }
-  return sum / r.languageWeightTotal;
+  return sum;
 }
 
 /** Share of the asked budget that is offered; neutral when either side states none (NaN). */
@@ -76,26 +69,29 @@ export function bundleBudget(p: PreparedOffer, f: PreparedOffer): number {
 
 /** The part of the score that only the provider offer (and the request) decide. */
 function providerFactors(r: PreparedRequest, p: PreparedOffer, out: Float64Array): void {
-  out[0] = areaFit(r, p.areas);
-  out[2] = sdgFit(r, p.sdgs);
-  out[3] = targetGroupFit(r, p.targetGroups);
-  out[4] = languageFit(r, p.languages);
-  out[7] = r.equity;
+  out[AREA] = areaFit(r, p.areas, r.languageTechnology === 0 || deliversOwn(r, p));
+  out[SDG] = sdgFit(r, p.sdgs);
+  out[LANGUAGE] = languageFit(r, p.languages);
+  out[EQUITY] = r.equity;
 }
 
 export function singleFactors(r: PreparedRequest, o: PreparedOffer, out: Float64Array): Float64Array {
   providerFactors(r, o, out);
-  out[1] = modalityFit(r, o.modalities);
-  out[5] = budgetFit(r, o.budget);
-  out[6] = windowFit(r, o.start, o.end);
+  out[MODALITY] = modalityFit(r, o.modalities);
+  out[GROUP] = targetGroupFit(r, o.targetGroups);
+  out[BUDGET] = budgetFit(r, o.budget);
+  out[WINDOW] = windowFit(r, o.start, o.end);
+  out[FOCUS] = focusOf(r, o);
   return out;
 }
 
 export function bundleFactors(r: PreparedRequest, p: PreparedOffer, f: PreparedOffer, out: Float64Array): Float64Array {
   providerFactors(r, p, out);
-  out[1] = modalityFit(r, p.modalities | f.modalities);
-  out[5] = budgetFit(r, bundleBudget(p, f));
-  out[6] = windowFit(r, Math.max(p.start, f.start), Math.min(p.end, f.end));
+  out[MODALITY] = modalityFit(r, p.modalities | f.modalities);
+  out[GROUP] = targetGroupFit(r, p.targetGroups | f.targetGroups);
+  out[BUDGET] = budgetFit(r, bundleBudget(p, f));
+  out[WINDOW] = windowFit(r, Math.max(p.start, f.start), Math.min(p.end, f.end));
+  out[FOCUS] = Math.max(focusOf(r, p), focusOf(r, f));
   return out;
 }
 

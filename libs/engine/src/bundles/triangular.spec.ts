@@ -1,7 +1,7 @@
-import { bruteForceMatch } from './brute-force';
-import { MatchingEngine } from './matching-engine';
-import { aFacilitator, anOffer, aRequest } from './test/fixtures';
-import type { MatchOffer, MatchRequest, Suggestion } from './types';
+import { bruteForceMatch } from '../reference/brute-force';
+import { MatchingEngine } from '../matching-engine';
+import { aFacilitator, anOffer, aRequest } from '../test/fixtures';
+import type { MatchOffer, MatchRequest, Suggestion } from '../types';
 
 function bothPaths(request: MatchRequest, offers: MatchOffer[]): Suggestion[] {
   const engine = new MatchingEngine();
@@ -18,8 +18,8 @@ describe('triangular bundles', () => {
   it('pairs a southern provider offer with a northern facilitator eligible for the country', () => {
     const facilitator = aFacilitator({ id: 'north-f', eligibility: { regions: ['eastern-africa'], countries: [], groups: [] } });
     const out = bothPaths(aRequest(), [south, facilitator]);
-    // The bundle outranks the provider offer's single, which the diversity rule then drops.
-    expect(shapes(out)).toEqual([['triangular', ['south', 'north-f']]]);
+    // The bundle outranks the provider offer's single; the single still fills a free place.
+    expect(shapes(out)).toEqual([['triangular', ['south', 'north-f']], ['south-south', ['south']]]);
     expect(out[0].key).toBe('req-1|south+north-f');
   });
 
@@ -61,7 +61,7 @@ describe('triangular bundles', () => {
     const offers = [partial, aFacilitator({ modalities: ['technical-assistance'], budgetUsd: 200_000 })];
     const out = bothPaths(aRequest(), offers);
     const [single] = bothPaths(aRequest({ cooperationTypes: ['south-south'] }), offers);
-    expect(shapes(out)).toEqual([['triangular', ['p', 'fac-1']]]);
+    expect(shapes(out)).toEqual([['triangular', ['p', 'fac-1']], ['south-south', ['p']]]);
     expect(out[0].score).toBeGreaterThan(single.score);
   });
 });

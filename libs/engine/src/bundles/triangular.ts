@@ -1,58 +1,62 @@
-import { combinationKey } from './combination-key';
+import { bundleKeyPrefix, combinationKey } from '../ranking/combination-key';
 import { FacilitatorGroups, type FacilitatorPart, type Group } from './facilitator-groups';
-import type { PreparedOffer, PreparedRequest } from './prepared';
-import { bundleFactors, combine, FACTOR_COUNT, modalityFit, round3, windowFit } from './scoring';
-import type { SouthProvider } from './singles';
-import type { TopK } from './top-k';
+import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
+import { budgetBound, bundleBound, type FacilitatorReach, type SouthProvider } from './facilitator-reach';
+import { rejectionEffect, type Rejections } from '../rules/rejections';
+import { bundleFactors, combine, modalityFit, round3, targetGroupFit, windowFit } from '../scoring/fits';
+import type { TopK } from '../ranking/top-k';
+import { BUDGET, FACTOR_COUNT, FOCUS, GROUP, MODALITY, WINDOW } from '../scoring/factors';
 
 // Triangular bundles (south provider offer + north or multilateral facilitator offer) without
-// scoring every pair. Per provider P: its own part (areas, SDGs, target groups, languages,
-// equity) comes bounded from the scan (singles.ts); facilitators are grouped by which requested modalities they bring, so
-// the bundle's modality fit is exact per group; the rest is bounded, for the provider's and
-// facilitator's shares pP, pF of the asked budget, by
+// scoring every pair. Per provider P: its core (areas, SDGs, languages, equity) comes bounded
+// from the scan (index/singles.ts); facilitators are grouped by which requested modalities and
+// target groups they bring, so the bundle's modality and target-group fits are exact per group;
+// the rest is bounded, for the provider's and facilitator's shares pP, pF of the asked budget
+// and their focus cP, cF, by
 //   budget fit ≤ max(0.5, min(1, pP + pF)) ≤ b(P) + min(1, pF), b(P) = max(0.5, min(1, pP))
 //   window fit ≤ the days of R ∩ P that the facilitator runs (exact), or that any of the group runs
+//   focus = max(cP, cF) = cP + max(0, cF − cP) ≤ cP + cF
 // Providers go best bound first; within a group, facilitators sorted by what they can add are
-// scanned until the bound cannot reach the K-th score. Bounds only drop what cannot tie or
-// beat the K-th entry (ties lose on key), so the result equals brute force (property-tested).
-
-const MODALITY = 1, BUDGET = 5, WINDOW = 6;
+// scanned until the bound cannot reach the bar. Bounds only drop what cannot tie or beat the
+// bar (ties lose on key), so the result equals brute force (property-tested).
 
 /** Offered budget as a share of the asked one; 0 when either side has none. */
 export function budgetShare(r: PreparedRequest, o: PreparedOffer): number {
   return Number.isNaN(r.budget) || Number.isNaN(o.budget) ? 0 : o.budget / r.budget;
 }
 
-export const budgetBound = (pShare: number, fShare: number): number => Math.max(0.5, Math.min(1, pShare + fShare));
-
 const daysWithin = (f: FacilitatorPart, from: number, to: number): number => Math.max(0, Math.min(to, f.end) - Math.max(from, f.start) + 1);
 
 export function addBundles(
   r: PreparedRequest,
   providers: readonly SouthProvider[],
-  facilitators: readonly PreparedOffer[],
+  reach: FacilitatorReach,
   w: Float64Array,
   top: TopK,
-  rejected: ReadonlySet<string>,
+  rejected: Rejections,
 ): void {
+  const { facilitators } = reach;
   if (providers.length === 0 || facilitators.length === 0) return;
-  let anyShare = 0;
-  for (const f of facilitators) anyShare = Math.max(anyShare, Math.min(1, budgetShare(r, f)));
-  for (const p of providers) {
-    p.bound = p.own + w[MODALITY] + w[BUDGET] * budgetBound(p.share, anyShare) + w[WINDOW] * windowFit(r, p.from, p.to);
-  }
+  for (const p of providers) p.bound = bundleBound(r, w, p.o, p.core, p.share, p.focus, p.from, p.to, reach);
   if (!top.full) seed(r, w, top, rejected, providers, facilitators);
   const live = providers.filter((p) => top.reachable(p.bound));
   if (live.length === 0) return;
-  let bestOwn = -Infinity;
+  let bestCore = -Infinity;
   let bestShare = 0;
+  let bestFocus = 0;
+  let liveGroups = 0;
   for (const p of live) {
-    bestOwn = Math.max(bestOwn, p.own);
+    bestCore = Math.max(bestCore, p.core);
     bestShare = Math.max(bestShare, p.share);
+    bestFocus = Math.max(bestFocus, p.focus);
+    liveGroups |= p.o.targetGroups;
   }
-  // A facilitator that could not lift even the best provider to the K-th score is dropped.
-  const groups = new FacilitatorGroups(r, w, facilitators, (f) =>
-    top.reachable(bestOwn + w[MODALITY] + w[BUDGET] * budgetBound(bestShare, f.share) + w[WINDOW] * f.window),
+  // A facilitator that could not lift even the best provider to the bar is dropped.
+  const groups = new FacilitatorGroups(r, w, reach, (f) =>
+    top.reachable(
+      bestCore + w[MODALITY] + w[GROUP] * targetGroupFit(r, liveGroups | f.o.targetGroups) + w[BUDGET] * budgetBound(bestShare, f.share) +
+        w[WINDOW] * f.window + w[FOCUS] * Math.max(bestFocus, f.focus),
+    ),
   ).groups;
   if (groups.length === 0) return;
   for (const p of live) {
@@ -63,27 +67,27 @@ export function addBundles(
   live.sort((a, b) => b.bound - a.bound);
   for (const p of live) {
     if (!top.reachable(p.bound)) break;
-    // P's bundles must outrank P's own entry when it is in (the diversity rule), a higher bar
-    // than the K-th: `lead` makes every check below use it.
+    // P's bundles must outrank the bar for P (ranking/top-k.ts: its own entry once the top-K
+    // is full of distinct offers): `lead` makes every check below use it.
     const lead = p.o.offer.id;
-    const prefix = combinationKey(r.request.id, [lead, '']);
+    const prefix = bundleKeyPrefix(r.request.id, lead);
     if (!top.reachableFor(p.bound, prefix, lead)) continue;
     const ownBudget = Math.max(0.5, Math.min(1, p.share));
     for (const g of groups) {
       const gBound = groupBound(r, w, p, g, true);
       if (!top.reachableFor(gBound, prefix, lead)) continue;
-      const head = p.own + w[MODALITY] * modalityFit(r, p.o.modalities | g.mask);
+      const head = headOf(r, w, p, g);
       const pairBound = (f: FacilitatorPart): number =>
-        head + w[BUDGET] * budgetBound(p.share, f.share) + (w[WINDOW] * daysWithin(f, p.from, p.to)) / r.days;
-      // First the pairs that may score above the K-th: by what the facilitator can add, until
+        head + w[BUDGET] * budgetBound(p.share, f.share) + (w[WINDOW] * daysWithin(f, p.from, p.to)) / r.days + w[FOCUS] * Math.max(0, f.focus - p.focus);
+      // First the pairs that may score above the bar: by what the facilitator can add, until
       // that cannot lift the pair above it. Once the provider covers the budget, only the
-      // window still depends on the facilitator.
+      // window and the focus still depend on the facilitator.
       if (top.canExceed(gBound, lead)) {
         const covered = ownBudget >= 1;
-        const list: readonly FacilitatorPart[] = covered ? g.byWindow() : g.byGain();
+        const list: readonly FacilitatorPart[] = covered ? g.byExtra() : g.byGain();
         const base = covered ? head + w[BUDGET] : head + w[BUDGET] * ownBudget;
         for (const f of list) {
-          if (!top.canExceed(covered ? base + w[WINDOW] * f.window : base + f.gain, lead)) break;
+          if (!top.canExceed(covered ? base + f.extra : base + f.gain, lead)) break;
           if (top.canExceed(pairBound(f), lead)) consider(r, w, top, rejected, p.o, f.o);
         }
       }
@@ -101,12 +105,19 @@ export function addBundles(
 const scratch = new Float64Array(FACTOR_COUNT);
 
 /** Scores one bundle exactly and offers it to the top-K. */
-function consider(r: PreparedRequest, w: Float64Array, top: TopK, rejected: ReadonlySet<string>, p: PreparedOffer, f: PreparedOffer): void {
+function consider(r: PreparedRequest, w: Float64Array, top: TopK, rejected: Rejections, p: PreparedOffer, f: PreparedOffer): void {
   const score = round3(combine(w, bundleFactors(r, p, f, scratch)));
   if (!top.mayEnter(score, p.offer.id)) return;
   const key = combinationKey(r.request.id, [p.offer.id, f.offer.id]);
-  if (rejected.size > 0 && rejected.has(key)) return;
+  if (rejected.keys.size > 0 && rejected.keys.has(key)) return;
+  if (!rejected.keysOnly && rejectionEffect(rejected, r.request, [p.offer, f.offer]) !== null) return;
   top.add({ score, key, offers: [p, f] });
+}
+
+/** P's part with any facilitator of the group: its core, the group's exact modality and target-group fits, its own focus. */
+function headOf(r: PreparedRequest, w: Float64Array, p: SouthProvider, g: Group): number {
+  return p.core + w[MODALITY] * modalityFit(r, p.o.modalities | g.modalities) + w[GROUP] * targetGroupFit(r, p.o.targetGroups | g.targetGroups) +
+    w[FOCUS] * p.focus;
 }
 
 /**
@@ -116,7 +127,7 @@ function consider(r: PreparedRequest, w: Float64Array, top: TopK, rejected: Read
  * diversity rule), so this goes provider by provider until the top-K is full. The pairs are
  * met again later and not re-added.
  */
-function seed(r: PreparedRequest, w: Float64Array, top: TopK, rejected: ReadonlySet<string>, parts: readonly SouthProvider[], facilitators: readonly PreparedOffer[]): void {
+function seed(r: PreparedRequest, w: Float64Array, top: TopK, rejected: Rejections, parts: readonly SouthProvider[], facilitators: readonly PreparedOffer[]): void {
   const byBound = [...parts].sort((a, b) => b.bound - a.bound);
   for (const p of byBound) {
     if (top.full) return;
@@ -126,7 +137,7 @@ function seed(r: PreparedRequest, w: Float64Array, top: TopK, rejected: Readonly
 
 /** Bound of P with any facilitator of the group; `exactWindow` pays for the group's day index. */
 function groupBound(r: PreparedRequest, w: Float64Array, p: SouthProvider, g: Group, exactWindow: boolean): number {
-  const head = p.own + w[MODALITY] * modalityFit(r, p.o.modalities | g.mask) + w[BUDGET] * budgetBound(p.share, g.maxShare);
+  const head = headOf(r, w, p, g) + w[BUDGET] * budgetBound(p.share, g.maxShare) + w[FOCUS] * Math.max(0, g.maxFocus - p.focus);
   const coarse = head + w[WINDOW] * Math.min(windowFit(r, p.from, p.to), g.maxWindow);
   return exactWindow ? Math.min(coarse, head + (w[WINDOW] * g.mostDaysWithin(p.from, p.to)) / r.days) : coarse;
 }
