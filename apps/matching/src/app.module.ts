@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule, type ServiceDatabaseOptions } from '@capmatch/platform';
+import { ExportsModule } from './exports/exports.module';
 import { matchingConfig } from './matching.config';
 import { MatchingModule } from './matching/matching.module';
 import { CreateMatching1764300000000 } from './migrations/1764300000000-create-matching';
@@ -37,6 +38,7 @@ export const MIGRATIONS: NonNullable<ServiceDatabaseOptions['migrations']> = [
       },
     }),
     MatchingModule,
+    ExportsModule,
   ],
 })
 export class AppModule {}
