@@ -1,0 +1,16 @@
+import { Logger } from '@nestjs/common';
+import { readEnv } from '@capmatch/platform';
+import { ConsoleEnv } from './console.config';
+import { createConsoleApp } from './console-app';
+
+async function main(): Promise<void> {
+  const app = await createConsoleApp();
+  const env = readEnv(ConsoleEnv);
+  await app.listen(env.CONSOLE_PORT, env.HOST ?? '0.0.0.0');
+  new Logger('Console').log(`capmatch console on port ${env.CONSOLE_PORT}`);
+}
+
+main().catch((error: unknown) => {
+  new Logger('Console').error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
