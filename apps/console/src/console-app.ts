@@ -1,12 +1,21 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { createValidationPipe, loadDotEnv, ProblemFilter, readEnv } from '@capmatch/platform';
+import { CoreEnv, createValidationPipe, loadDotEnv, ProblemFilter, readEnv } from '@capmatch/platform';
 import { ConsoleEnv } from './console.config';
 import { ConsoleModule } from './console.module';
 import { serviceProxy } from './proxy';
 import { findWebDir, pageFallback } from './web-assets';
+
+const NEST_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+const UP_TO: Record<string, number> = { fatal: 1, error: 2, warn: 3, info: 4, debug: 5, trace: 6, silent: 0 };
+
+/** LOG_LEVEL (the services' pino levels) as Nest's logger levels. */
+export function nestLogLevels(level: string): LogLevel[] | false {
+  const n = UP_TO[level] ?? 4;
+  return n === 0 ? false : NEST_LEVELS.slice(0, n);
+}
 
 /**
  * The console process: the services' public APIs under the same origin (proxy first, so bodies
@@ -15,7 +24,8 @@ import { findWebDir, pageFallback } from './web-assets';
 export async function createConsoleApp(): Promise<NestExpressApplication> {
   loadDotEnv();
   const env = readEnv(ConsoleEnv);
-  const app = await NestFactory.create<NestExpressApplication>(ConsoleModule, { abortOnError: false });
+  const core = readEnv(CoreEnv);
+  const app = await NestFactory.create<NestExpressApplication>(ConsoleModule, { abortOnError: false, logger: nestLogLevels(core.LOG_LEVEL) });
   app.use(serviceProxy(env));
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(createValidationPipe());

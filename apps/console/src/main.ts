@@ -6,7 +6,8 @@ import { createConsoleApp } from './console-app';
 async function main(): Promise<void> {
   const app = await createConsoleApp();
   const env = readEnv(ConsoleEnv);
-  await app.listen(env.CONSOLE_PORT, env.HOST ?? '0.0.0.0');
+  if (env.HOST) await app.listen(env.CONSOLE_PORT, env.HOST);
+  else await app.listen(env.CONSOLE_PORT);
   new Logger('Console').log(`capmatch console on port ${env.CONSOLE_PORT}`);
 }
 

@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useState, type ComponentType } from 'react';
 import { LanguagePicker } from './components/LanguagePicker';
@@ -58,7 +58,7 @@ export function App({ session, onSignOut }: { session: Session; onSignOut: () =>
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('mainNavigation')} aria-expanded={opened} />
-            <Title order={2} size="h4" visibleFrom="xs">{t('appName')}</Title>
+            <Text fw={700} size="lg" visibleFrom="xs">{t('appName')}</Text>
           </Group>
           <Group gap="sm" wrap="nowrap" align="flex-end">
             <div>

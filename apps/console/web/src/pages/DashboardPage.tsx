@@ -1,4 +1,4 @@
-import { BarChart, DonutChart } from '@mantine/charts';
+import { BarChart } from '@mantine/charts';
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { call, download, type CoverageReport } from '../api';
@@ -7,13 +7,11 @@ import { useConsole } from '../context';
 import type { MessageKey } from '../i18n/messages';
 import { useLoad } from '../use-load';
 
-const COLOURS = ['blue.6', 'teal.6', 'grape.6', 'orange.6'];
-
 function ChartCard({ title, children }: { title: string; children: React.ReactNode }) {
   const id = `chart-${title.replace(/\W+/g, '-')}`;
   return (
     <Card withBorder component="figure" m={0} aria-labelledby={id} data-chart>
-      <Title order={2} size="h5" id={id} mb="sm" component="figcaption">{title}</Title>
+      <figcaption><Title order={2} size="h5" id={id} mb="sm">{title}</Title></figcaption>
       {children}
     </Card>
   );
@@ -45,7 +43,7 @@ export function DashboardPage() {
             <BarChart h={Math.max(200, data.length * 34)} data={data} dataKey="name" series={series} orientation="vertical"
               withLegend yAxisProps={{ width: 150, orientation: rtl ? 'right' : 'left' }} xAxisProps={{ reversed: rtl }} />
           );
-          const types = r.partnershipsByCooperationType.map((x, i) => ({ name: label('cooperationTypes', x.cooperationType), value: x.partnerships, color: COLOURS[i % COLOURS.length] }));
+          const types = r.partnershipsByCooperationType.map((x) => ({ name: label('cooperationTypes', x.cooperationType), partnerships: x.partnerships }));
           return (
             <>
               <Text size="sm">{t('open')}: {r.requests.open} · {t('matched')}: {r.requests.matched}</Text>
@@ -55,10 +53,8 @@ export function DashboardPage() {
                 <ChartCard title={t('byGroup')}>{chart(bars(r.byGroup, (x) => label('groups', x.group)))}</ChartCard>
                 <ChartCard title={t('byTargetGroup')}>{chart(bars(r.byTargetGroup, (x) => label('targetGroups', x.targetGroup)))}</ChartCard>
                 <ChartCard title={t('byCooperationType')}>
-                  <Group justify="center">
-                    <DonutChart data={types} withLabels withLabelsLine={false} chartLabel={t('partnerships')} />
-                  </Group>
-                  <Text size="sm" ta="center">{types.map((x) => `${x.name}: ${x.value}`).join(' · ')}</Text>
+                  <BarChart h={200} data={types} dataKey="name" series={[{ name: 'partnerships', label: t('partnerships'), color: 'grape.6' }]}
+                    xAxisProps={{ reversed: rtl }} yAxisProps={{ orientation: rtl ? 'right' : 'left', allowDecimals: false }} />
                 </ChartCard>
               </SimpleGrid>
               <section aria-labelledby="gaps-heading">
