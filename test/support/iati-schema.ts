@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 
-const DIR = resolve(__dirname, '../../../shared/iati');
+// IATI_SCHEMA_DIR for a checkout without ../shared beside it (the compose test service mounts it).
+const DIR = process.env.IATI_SCHEMA_DIR || resolve(__dirname, '../../../shared/iati');
 const file = (fileName: string) => ({ fileName, contents: readFileSync(resolve(DIR, fileName), 'utf8') });
 
 export async function iatiSchemaErrors(xml: string): Promise<string[]> {

@@ -12,7 +12,9 @@ function ChartCard({ title, children }: { title: string; children: React.ReactNo
   return (
     <Card withBorder component="figure" m={0} aria-labelledby={id} data-chart>
       <figcaption><Title order={2} size="h5" id={id} mb="sm">{title}</Title></figcaption>
-      {children}
+      {/* Charts are laid out left to right and mirrored through their axes for Arabic: in an RTL
+          document SVG text anchors flip, and axis labels would run into the bars. */}
+      <div dir="ltr">{children}</div>
     </Card>
   );
 }
@@ -40,8 +42,8 @@ export function DashboardPage() {
           const bars = <T extends { open: number; matched: number }>(rows: T[], name: (x: T) => string) =>
             rows.map((x) => ({ name: name(x), open: x.open, matched: x.matched }));
           const chart = (data: { name: string }[]) => (
-            <BarChart h={Math.max(200, data.length * 34)} data={data} dataKey="name" series={series} orientation="vertical"
-              withLegend yAxisProps={{ width: 150, orientation: rtl ? 'right' : 'left' }} xAxisProps={{ reversed: rtl }} />
+            <BarChart h={Math.max(200, data.length * 34)} data={data} dataKey="name" series={series} orientation="vertical" withLegend
+              yAxisProps={{ width: 150, orientation: rtl ? 'right' : 'left' }} xAxisProps={{ reversed: rtl, allowDecimals: false }} />
           );
           const types = r.partnershipsByCooperationType.map((x) => ({ name: label('cooperationTypes', x.cooperationType), partnerships: x.partnerships }));
           return (
@@ -54,7 +56,7 @@ export function DashboardPage() {
                 <ChartCard title={t('byTargetGroup')}>{chart(bars(r.byTargetGroup, (x) => label('targetGroups', x.targetGroup)))}</ChartCard>
                 <ChartCard title={t('byCooperationType')}>
                   <BarChart h={200} data={types} dataKey="name" series={[{ name: 'partnerships', label: t('partnerships'), color: 'grape.6' }]}
-                    xAxisProps={{ reversed: rtl }} yAxisProps={{ orientation: rtl ? 'right' : 'left', allowDecimals: false }} />
+                    xAxisProps={{ reversed: rtl, interval: 0 }} yAxisProps={{ orientation: rtl ? 'right' : 'left', allowDecimals: false }} />
                 </ChartCard>
               </SimpleGrid>
               <section aria-labelledby="gaps-heading">
