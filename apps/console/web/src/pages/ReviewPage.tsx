@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Grid, Group, NavLink, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Grid, Group, NavLink, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { call, type OfferView, type Page, type RequestView, type Suggestion } from '../api';
 import { Explanation } from '../components/Explanation';
@@ -41,12 +41,14 @@ export function ReviewPage() {
               <Grid.Col span={{ base: 12, md: 3 }}>
                 <nav aria-label={t('requests')}>
                   <Title order={2} size="h4" mb="xs">{t('requests')}</Title>
+                  <ScrollArea.Autosize mah="75vh" type="auto" offsetScrollbars>
                   {entries.map((e) => (
-                    <NavLink key={e.request.id} component="button" active={e.request.id === current.request.id}
+                    <NavLink key={e.request.id} component="button" variant="filled" active={e.request.id === current.request.id}
                       label={e.request.title} description={`${e.request.country} · ${e.suggestions.length}`}
                       aria-current={e.request.id === current.request.id ? 'true' : undefined}
                       onClick={() => setSelected(e.request.id)} />
                   ))}
+                  </ScrollArea.Autosize>
                 </nav>
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 9 }}>
