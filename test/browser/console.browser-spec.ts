@@ -132,7 +132,7 @@ describe('console in the browser', () => {
     const critical: string[] = [];
     const check = async (where: string) => {
       for (const v of await axeViolations(page)) {
-        if (v.impact === 'critical' || v.impact === 'serious') critical.push(`${where}: ${v.id} (${v.help}, ${v.nodes} nodes)`);
+        if (v.impact === 'critical' || v.impact === 'serious') critical.push(`${where}: ${v.id} (${v.help}, ${v.nodes} nodes, first ${v.first})`);
       }
     };
     await page.goto(web.url);
@@ -149,9 +149,9 @@ describe('console in the browser', () => {
     await page.getByRole('heading', { name: 'الطلبات حسب المنطقة' }).waitFor();
     await check('Coverage (ar)');
 
-    await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('combobox', { name: 'اللغة' }).click();
     await page.getByRole('option', { name: 'English' }).click();
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('button', { name: 'Main navigation' }).click();
     await page.getByRole('link', { name: 'Review queue' }).click();
     await page.getByRole('heading', { name: 'Review queue' }).waitFor();

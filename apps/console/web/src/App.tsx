@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Text } from '@mantine/core';
+import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useState, type ComponentType } from 'react';
 import { LanguagePicker } from './components/LanguagePicker';
@@ -65,16 +65,23 @@ export function App({ session, onSignOut }: { session: Session; onSignOut: () =>
               <Text size="xs" c="dimmed" visibleFrom="md">{t('signedInAs')}</Text>
               <Badge data-role={session.role} title={who}>{t(`role.${session.role}` as MessageKey)}</Badge>
             </div>
-            <LanguagePicker />
-            <Button size="xs" variant="default" onClick={onSignOut}>{t('signOut')}</Button>
+            <Group gap="sm" wrap="nowrap" align="flex-end" visibleFrom="sm">
+              <LanguagePicker />
+              <Button size="xs" variant="default" onClick={onSignOut}>{t('signOut')}</Button>
+            </Group>
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('mainNavigation')}>
         {pages.map((p) => (
-          <NavLink key={p.path} href={`#/${p.path}`} label={t(p.label)} active={p === current}
+          <NavLink key={p.path} href={`#/${p.path}`} label={t(p.label)} variant="filled" active={p === current}
             aria-current={p === current ? 'page' : undefined} onClick={(e) => { e.preventDefault(); go(p.path); close(); }} />
         ))}
+        {/* On a phone the header has room for the role only: language and sign-out live here. */}
+        <Stack hiddenFrom="sm" gap="xs" p="xs" mt="md">
+          <LanguagePicker />
+          <Button size="xs" variant="default" onClick={onSignOut}>{t('signOut')}</Button>
+        </Stack>
         <Text size="xs" c="dimmed" mt="auto" p="xs" style={{ overflowWrap: 'anywhere' }}>{who}</Text>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>

@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Card, Grid, Group, NavLink, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { call, type OfferView, type Page, type RequestView, type Suggestion } from '../api';
 import { Explanation } from '../components/Explanation';
@@ -14,6 +15,8 @@ export function ReviewPage() {
   const { api, t } = useConsole();
   const [selected, setSelected] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Side by side from md up; on a phone the list is short so the suggestions stay in reach.
+  const wide = useMediaQuery('(min-width: 62em)');
   const queue = useLoad(async (): Promise<QueueEntry[]> => {
     const page = await call<Page<Suggestion>>(api, 'GET', '/v1/suggestions?status=proposed&limit=200');
     const byRequest = new Map<string, Suggestion[]>();
@@ -41,7 +44,7 @@ export function ReviewPage() {
               <Grid.Col span={{ base: 12, md: 3 }}>
                 <nav aria-label={t('requests')}>
                   <Title order={2} size="h4" mb="xs">{t('requests')}</Title>
-                  <ScrollArea.Autosize mah="75vh" type="auto" offsetScrollbars>
+                  <ScrollArea.Autosize mah={wide ? '75vh' : '35vh'} type="auto" offsetScrollbars>
                   {entries.map((e) => (
                     <NavLink key={e.request.id} component="button" variant="filled" active={e.request.id === current.request.id}
                       label={e.request.title} description={`${e.request.country} · ${e.suggestions.length}`}
