@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Card, Group, NumberInput, SegmentedControl, Stack
 import { useState } from 'react';
 import { call, type AllocationPlan, type PlanStats } from '../api';
 import { useConsole } from '../context';
+import { useAction } from '../use-action';
 import type { MessageKey } from '../i18n/messages';
 
 interface ApplyResult { accepted: string[]; skipped: { suggestionId: string; reason: string }[] }
@@ -16,12 +17,12 @@ export function AllocationsPage() {
   const [minScore, setMinScore] = useState<number | string>('');
   const [plan, setPlan] = useState<AllocationPlan | null>(null);
   const [applied, setApplied] = useState<ApplyResult | null>(null);
-  const [busy, setBusy] = useState<'compute' | 'apply' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (what: 'compute' | 'apply') => {
-    setBusy(what);
-    setError(null);
-    try {
+  const [running, setRunning] = useState<'compute' | 'apply' | null>(null);
+  const action = useAction();
+  const error = action.error;
+  const run = (what: 'compute' | 'apply') => {
+    setRunning(what);
+    return action.run(async () => {
       if (what === 'compute') {
         setApplied(null);
         const body = { objective, ...(typeof minScore === 'number' ? { minScore } : {}) };
@@ -29,12 +30,9 @@ export function AllocationsPage() {
       } else if (plan) {
         setApplied(await call<ApplyResult>(api, 'POST', `/v1/allocations/${plan.id}/apply`));
       }
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(null);
-    }
+    });
   };
+  const busy = action.busy ? running : null;
   const show = (v: number | null) => (v === null ? '—' : number(v, 3));
   return (
     <Stack>

@@ -6,6 +6,7 @@ import { ReasonModal } from '../components/ReasonModal';
 import { useConsole } from '../context';
 import type { MessageKey } from '../i18n/messages';
 import { isCoordinator, type Session } from '../session';
+import { useAction } from '../use-action';
 import { useLoad } from '../use-load';
 
 interface Detailed { partnership: Partnership; request: RequestView | null; offers: OfferView[] }
@@ -82,25 +83,16 @@ export function PartnershipsPage() {
 function PartnershipCard({ detailed: d, onChange }: { detailed: Detailed; onChange: (notice: string) => void }) {
   const { api, t, label, session, date } = useConsole();
   const [asking, setAsking] = useState<'decline' | 'cancel' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
   const p = d.partnership;
   const status = statusOf(p);
   const confirmations = p.confirmations ?? [];
   const parties = session ? myParties(d, session) : { mine: false, waiting: false };
   const headingId = `partnership-${p.id}`;
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call(api, 'POST', `/v1/partnerships/${p.id}/confirm`);
-      onChange(t('confirmedNotice'));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const confirm = () => action.run(async () => {
+    await call(api, 'POST', `/v1/partnerships/${p.id}/confirm`);
+    onChange(t('confirmedNotice'));
+  });
   const partyLine = (key: string, text: string, at: string | undefined) => (
     <List.Item key={key}>{text}: {at ? t('confirmedAt', { at: date(at) }) : t('notYetConfirmed')}</List.Item>
   );
@@ -122,9 +114,9 @@ function PartnershipCard({ detailed: d, onChange }: { detailed: Detailed; onChan
               confirmations.find((c) => c.party === 'provider' && c.offerId === o.id)?.at))}
           </List>
           {p.expiresAt && <Text size="xs" c="dimmed" mt={4}>{t('expires')}: {date(p.expiresAt)}</Text>}
-          {error && <Alert color="red" mt="sm" role="alert">{error}</Alert>}
+          {action.error && <Alert color="red" mt="sm" role="alert">{action.error}</Alert>}
           <Group mt="md">
-            {parties.waiting && <Button onClick={() => void confirm()} loading={busy} aria-describedby={headingId}>{t('confirm')}</Button>}
+            {parties.waiting && <Button onClick={() => void confirm()} loading={action.busy} aria-describedby={headingId}>{t('confirm')}</Button>}
             {parties.mine && <Button variant="outline" color="red" onClick={() => setAsking('decline')} aria-describedby={headingId}>{t('decline')}</Button>}
             {session && isCoordinator(session) && (
               <Button variant="outline" color="red" onClick={() => setAsking('cancel')} aria-describedby={headingId}>{t('cancelPartnership')}</Button>

@@ -6,6 +6,7 @@ import { Explanation } from '../components/Explanation';
 import { LoadState } from '../components/LoadState';
 import { ReasonModal } from '../components/ReasonModal';
 import { useConsole } from '../context';
+import { useAction } from '../use-action';
 import { useLoad } from '../use-load';
 
 interface QueueEntry { request: RequestView; suggestions: Suggestion[] }
@@ -84,20 +85,12 @@ function RequestSuggestions({ entry, onDone }: { entry: QueueEntry; onDone: (not
 function SuggestionCard({ suggestion: s, rank, onDone }: { suggestion: Suggestion; rank: number; onDone: (notice: string) => void }) {
   const { api, t, label, number } = useConsole();
   const [rejecting, setRejecting] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
   const offers = useLoad(() => Promise.all(s.offerIds.map((id) => call<OfferView>(api, 'GET', `/v1/offers/${id}`))), [api, s.offerIds.join()]);
-  const accept = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call(api, 'POST', `/v1/suggestions/${s.id}/accept`);
-      onDone(t('acceptedNotice'));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-      setBusy(false);
-    }
-  };
+  const accept = () => action.run(async () => {
+    await call(api, 'POST', `/v1/suggestions/${s.id}/accept`);
+    onDone(t('acceptedNotice'));
+  });
   const headingId = `suggestion-${s.id}`;
   return (
     <Card withBorder padding="md" component="article" aria-labelledby={headingId}>
@@ -116,9 +109,9 @@ function SuggestionCard({ suggestion: s, rank, onDone }: { suggestion: Suggestio
       </LoadState>
       <Text size="sm" fw={600} mb={4}>{t('explanation')}</Text>
       <Explanation entries={s.explanation} idPrefix={s.id} />
-      {error && <Alert color="red" mt="sm" role="alert">{error}</Alert>}
+      {action.error && <Alert color="red" mt="sm" role="alert">{action.error}</Alert>}
       <Group mt="md" grow>
-        <Button onClick={() => void accept()} loading={busy} aria-describedby={headingId}>{t('accept')}</Button>
+        <Button onClick={() => void accept()} loading={action.busy} aria-describedby={headingId}>{t('accept')}</Button>
         <Button variant="outline" color="red" onClick={() => setRejecting(true)} aria-describedby={headingId}>{t('reject')}</Button>
       </Group>
       <ReasonModal title={`${t('reject')} #${rank}`} opened={rejecting} withCode onClose={() => setRejecting(false)}
