@@ -76,6 +76,7 @@ describe('console in the browser', () => {
     expect(partnership.status).toBe('pending');
     await waitForQuiet();
 
+    await page.getByRole('button', { name: 'Sign out' }).click();
     await pasteToken(await tokenFor({ role: 'country', country: 'RWA', sub: 'rwanda-focal-point' }));
     await page.getByText('Country focal point').waitFor();
     const mine = page.locator(`[data-partnership="${partnership.id}"]`);
