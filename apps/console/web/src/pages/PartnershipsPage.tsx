@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { call, type OfferView, type Page, type Partnership, type RequestView } from '../api';
 import { LoadState } from '../components/LoadState';
 import { ReasonModal } from '../components/ReasonModal';
@@ -84,13 +84,15 @@ function PartnershipCard({ detailed: d, onChange }: { detailed: Detailed; onChan
   const { api, t, label, session, date } = useConsole();
   const [asking, setAsking] = useState<'decline' | 'cancel' | null>(null);
   const action = useAction();
-  const p = d.partnership;
+  // The answer to confirm is the partnership as it now stands: shown at once, before the list reloads.
+  const [p, setP] = useState(d.partnership);
+  useEffect(() => setP(d.partnership), [d.partnership]);
   const status = statusOf(p);
   const confirmations = p.confirmations ?? [];
-  const parties = session ? myParties(d, session) : { mine: false, waiting: false };
+  const parties = session ? myParties({ ...d, partnership: p }, session) : { mine: false, waiting: false };
   const headingId = `partnership-${p.id}`;
   const confirm = () => action.run(async () => {
-    await call(api, 'POST', `/v1/partnerships/${p.id}/confirm`);
+    setP(await call<Partnership>(api, 'POST', `/v1/partnerships/${p.id}/confirm`));
     onChange(t('confirmedNotice'));
   });
   const partyLine = (key: string, text: string, at: string | undefined) => (
@@ -100,7 +102,7 @@ function PartnershipCard({ detailed: d, onChange }: { detailed: Detailed; onChan
     <Card withBorder component="article" aria-labelledby={headingId} data-partnership={p.id} data-status={status}>
       <Group justify="space-between" mb="xs" wrap="nowrap">
         <Title order={3} size="h5" id={headingId}>{d.request?.title ?? p.requestId}</Title>
-        <Badge color={STATUS_COLOUR[status] ?? 'gray'}>{t(`status.${status}` as MessageKey)}</Badge>
+        <Badge color={STATUS_COLOUR[status] ?? 'gray'} style={{ flexShrink: 0 }}>{t(`status.${status}` as MessageKey)}</Badge>
       </Group>
       <Text size="sm">{p.country} · {label('cooperationTypes', p.cooperationType)}</Text>
       {d.offers.map((o) => <Text size="sm" key={o.id}><b>{o.provider.name}</b> — {o.title}</Text>)}
