@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { Alert, Badge, Button, Card, Group, NumberInput, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, NumberInput, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { call, type AllocationPlan, type PlanStats } from '../api';
 import { useConsole } from '../context';
@@ -75,11 +75,28 @@ export function AllocationsPage() {
               data={(['served', 'servedPriority'] as const).map((k) => ({ name: t(k), plan: plan.stats[k], greedy: plan.stats.greedy[k] }))}
               series={[{ name: 'plan', label: t('thisPlan'), color: 'blue.6' }, { name: 'greedy', label: t('greedy'), color: 'gray.5' }]} />
           </figure>
-          {plan.unassigned.length > 0 && (
-            <Text size="sm" mt="sm">{t('unassigned')}: {plan.unassigned.length}</Text>
-          )}
+          {plan.unassigned.length > 0 && <Unassigned reasons={plan.unassigned.map((u) => u.reason)} />}
         </Card>
       )}
     </Stack>
+  );
+}
+
+const UNASSIGNED = ['no-suggestion', 'below-min-score', 'no-free-slot', 'slots-taken', 'not-open'];
+
+/** Why requests got nothing: one line per reason, with its count. */
+function Unassigned({ reasons }: { reasons: string[] }) {
+  const { t } = useConsole();
+  const counts = new Map<string, number>();
+  for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+  return (
+    <>
+      <Text size="sm" fw={600} mt="sm">{t('unassigned')}: {reasons.length}</Text>
+      <List size="sm">
+        {[...counts].map(([reason, n]) => (
+          <List.Item key={reason}>{UNASSIGNED.includes(reason) ? t(`unassigned.${reason}` as MessageKey) : reason}: {n}</List.Item>
+        ))}
+      </List>
+    </>
   );
 }
