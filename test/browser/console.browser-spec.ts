@@ -83,6 +83,8 @@ describe('console in the browser', () => {
     await mine.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('Your confirmation is recorded.').waitFor();
     await page.screenshot({ path: join(shots, 'country-confirms.png'), fullPage: true });
+    await page.getByRole('link', { name: 'My requests' }).click();
+    await page.getByRole('cell', { name: req.title }).waitFor();
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await pasteToken(await tokenFor({ role: 'donor', providerId: provider.id, sub: 'kenya-donor' }));
