@@ -12,7 +12,8 @@ import { useLoad } from '../use-load';
 interface Detailed { partnership: Partnership; request: RequestView | null; offers: OfferView[] }
 
 const statusOf = (p: Partnership) => p.status ?? 'agreed';
-const STATUS_COLOUR: Record<string, string> = { pending: 'yellow', agreed: 'teal', declined: 'gray', cancelled: 'gray', expired: 'gray' };
+// Shades dark or light enough for AA contrast with the text autoContrast picks (white or black).
+const STATUS_COLOUR: Record<string, string> = { pending: 'yellow.4', agreed: 'teal.9', declined: 'gray.7', cancelled: 'gray.7', expired: 'gray.7' };
 
 /** Offers of the partnership that this caller confirms for, and whether it still has to. */
 function myParties(d: Detailed, s: Session): { mine: boolean; waiting: boolean } {
@@ -102,7 +103,7 @@ function PartnershipCard({ detailed: d, onChange }: { detailed: Detailed; onChan
     <Card withBorder component="article" aria-labelledby={headingId} data-partnership={p.id} data-status={status}>
       <Group justify="space-between" mb="xs" wrap="nowrap">
         <Title order={3} size="h5" id={headingId}>{d.request?.title ?? p.requestId}</Title>
-        <Badge color={STATUS_COLOUR[status] ?? 'gray'} style={{ flexShrink: 0 }}>{t(`status.${status}` as MessageKey)}</Badge>
+        <Badge color={STATUS_COLOUR[status] ?? 'gray.7'} autoContrast style={{ flexShrink: 0 }}>{t(`status.${status}` as MessageKey)}</Badge>
       </Group>
       <Text size="sm">{p.country} · {label('cooperationTypes', p.cooperationType)}</Text>
       {d.offers.map((o) => <Text size="sm" key={o.id}><b>{o.provider.name}</b> — {o.title}</Text>)}
