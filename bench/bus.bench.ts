@@ -32,12 +32,17 @@ let handled = 0;
 
 @Injectable()
 class BenchHandlers {
-  @HandlesEvent('request.submitted') a() { handled += 1; }
-  @HandlesEvent('request.updated') b() { handled += 1; }
-  @HandlesEvent('request.withdrawn') c() { handled += 1; }
-  @HandlesEvent('offer.published') d() { handled += 1; }
-  @HandlesEvent('offer.updated') e() { handled += 1; }
-  @HandlesEvent('offer.withdrawn') f() { handled += 1; }
+  @HandlesEvent('request.submitted') async a() { handled += 1; }
+  @HandlesEvent('request.updated') async b() { handled += 1; }
+  @HandlesEvent('request.withdrawn') async c() { handled += 1; }
+  @HandlesEvent('offer.published') async d() { handled += 1; }
+  @HandlesEvent('offer.updated') async e() { handled += 1; }
+  @HandlesEvent('offer.withdrawn') async f() { handled += 1; }
+  // The owners' answers of the partnership saga are routed to matching as well.
+  @HandlesEvent('reservation.made') async g() { handled += 1; }
+  @HandlesEvent('reservation.refused') async h() { handled += 1; }
+  @HandlesEvent('hold.made') async i() { handled += 1; }
+  @HandlesEvent('hold.refused') async j() { handled += 1; }
 }
 
 @Module({

@@ -1,11 +1,13 @@
 // `npm run demo`: loads the demonstration set through the public API of the running services
 // (providers with a coordinator token, offers with each provider's donor token, requests with
-// each country's token), waits until matching has settled, and prints the top suggestions.
+// each country's token), waits until matching has settled, prints the top suggestions, then plays
+// the partnership saga on a few of them (accept, confirm, decline) and prints the outcomes.
 // Every create carries a stable Idempotency-Key, so running the demo again creates nothing new.
 import { ApiError, CapmatchClient, ServiceUnreachableError, serviceUrlsFromEnv } from './lib/capmatch-client';
 import { mapConcurrent } from './lib/concurrency';
 import { TokenBook } from './lib/dev-tokens';
 import { ProgressBar } from './lib/progress-bar';
+import { PartnershipFlow } from './lib/partnership-flow';
 import { renderTable, type TableRow } from './lib/suggestion-table';
 import type { Page, Suggestion } from './lib/api-types';
 import { DEMO_OFFERS, DEMO_PROVIDERS } from './demo-data-offers';
@@ -115,6 +117,10 @@ async function main(): Promise<void> {
   process.stdout.write(`${renderTable(rows)}\n\n`);
   const summary = [...byType.entries()].map(([t, n]) => `${t}: ${n}`).join(', ');
   process.stdout.write(`Shown by cooperation type: ${summary || 'none'}\n`);
+
+  const flow = new PartnershipFlow(client, tokens, WAIT_SECONDS);
+  process.stdout.write('\nPartnerships: a coordinator accepts the best suggestion of four requests; the parties decide\n\n');
+  process.stdout.write(`${await flow.run(requests, suggestions)}\n`);
 }
 
 main().catch((error: unknown) => {

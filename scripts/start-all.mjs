@@ -1,6 +1,6 @@
-// npm run start:all — runs the built services and the console in one terminal (one process
-// each), with prefixed output. Ctrl-C or SIGTERM drains and stops them all; if one dies on its
-// own, the others are stopped and this exits non-zero.
+// npm run start:all — runs the four built services and the console in one terminal (one process
+// each), with prefixed output. Ctrl-C or SIGTERM drains and stops them all; if one dies on its own, the
+// others are stopped and this exits non-zero.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -8,8 +8,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SERVICES = ['requests', 'offers', 'matching', 'console'];
-const COLOURS = { requests: 36, offers: 35, matching: 33, console: 32 };
+const SERVICES = ['requests', 'offers', 'matching', 'notifications', 'console'];
+const COLOURS = { requests: 36, offers: 35, matching: 33, notifications: 32, console: 34 };
 const colour = process.stdout.isTTY && !process.env.NO_COLOR;
 
 const missing = SERVICES.map((s) => `dist/apps/${s}/src/main.js`).filter((f) => !existsSync(resolve(root, f)));
@@ -23,7 +23,7 @@ let exitCode = 0;
 const children = new Map();
 
 function prefix(service) {
-  const label = `[${service}]`.padEnd(11);
+  const label = `[${service}]`.padEnd(15);
   return colour ? `\x1b[${COLOURS[service]}m${label}\x1b[0m ` : `${label} `;
 }
 

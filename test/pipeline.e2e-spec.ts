@@ -1,10 +1,12 @@
 // Cross-service flow of the contract: a request and an offer become a proposed suggestion of
-// the right cooperation type; a coordinator's accept turns it into a partnership that the
-// requests and offers services then show. Also: triangular bundles appear only for requests
+// the right cooperation type; a coordinator's accept proposes a partnership that the offers
+// service reserves a slot for, and the parties' confirmations agree it. Also: triangular bundles appear only for requests
 // that accept them, and the hard rules keep unfit pairs apart.
 import { waitForQuiet } from './support/quiet';
 import { Scenario, type Json } from './support/scenario';
 import { startStack, type Stack } from './support/stack';
+import { tokenFor } from './support/tokens';
+import request from 'supertest';
 
 describe('capmatch pipeline (requests → matching → partnership)', () => {
   let stack: Stack;
@@ -19,7 +21,7 @@ describe('capmatch pipeline (requests → matching → partnership)', () => {
     await stack?.close();
   });
 
-  it('proposes a fitting offer, and an accept shows up in the requests and offers services', async () => {
+  it('proposes a fitting offer; an accept reserves a slot, both parties\' confirmations match the request', async () => {
     const giz = await s.provider('government', 'DEU');
     const offer = await s.offer(giz, 'yo', { slots: 2 });
     const req = await s.request('RWA', 'yo');
@@ -36,7 +38,14 @@ describe('capmatch pipeline (requests → matching → partnership)', () => {
     const accepted = await s.post(stack.matching, `/v1/suggestions/${suggestion.id}/accept`);
     expect([200, 201]).toContain(accepted.status);
     await waitForQuiet();
+    expect((await s.readRequest(req.id)).status).toBe('open');
+    expect(await s.readOffer(offer.id)).toMatchObject({ remainingSlots: 1, status: 'open' });
 
+    for (const token of [await tokenFor({ role: 'country', country: 'RWA' }), await tokenFor({ role: 'donor', providerId: giz.id })]) {
+      const res = await request(stack.matching.http).post(`/v1/partnerships/${accepted.body.id}/confirm`).auth(token, { type: 'bearer' });
+      expect(res.status).toBe(200);
+    }
+    await waitForQuiet();
     expect((await s.readRequest(req.id)).status).toBe('matched');
     const after = await s.readOffer(offer.id);
     expect(after).toMatchObject({ remainingSlots: 1, status: 'open' });
@@ -45,7 +54,7 @@ describe('capmatch pipeline (requests → matching → partnership)', () => {
     const partnerships = await s.get(stack.matching, `/v1/partnerships?limit=200`);
     const mine = partnerships.body.items.filter((p: Json) => p.requestId === req.id);
     expect(mine).toEqual([
-      expect.objectContaining({ suggestionId: suggestion.id, offerIds: [offer.id], country: 'RWA', cooperationType: 'north-south' }),
+      expect.objectContaining({ suggestionId: suggestion.id, offerIds: [offer.id], country: 'RWA', cooperationType: 'north-south', status: 'agreed' }),
     ]);
   });
 

@@ -26,6 +26,10 @@ export interface RunningServices {
   urls: ServiceUrls;
   logs: string[];
   stop(): Promise<void>;
+  /** Kills one service with a signal (SIGKILL: no draining) and waits for it to exit. */
+  kill(service: ServiceName, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts a killed service again on its port, with the same environment; resolves once ready. */
+  restart(service: ServiceName): Promise<void>;
 }
 
 export function ensureBuilt(): void {
@@ -104,47 +108,61 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 /** Starts requests, offers and matching one after another, each once /health/ready answers. */
 export async function startServices(env: BenchEnvironment, extraEnv: Record<string, string> = {}): Promise<RunningServices> {
-  const children: ChildProcess[] = [];
+  const children = new Map<ServiceName, ChildProcess>();
+  const ports = new Map<ServiceName, number>();
   const logs: string[] = [];
   const urls = {} as ServiceUrls;
   const stop = async () => {
-    for (const child of [...children].reverse()) await stopChild(child);
+    for (const service of [...ORDER].reverse()) {
+      const child = children.get(service);
+      if (child) await stopChild(child);
+    }
+  };
+  const launch = async (service: ServiceName) => {
+    const port = ports.get(service) ?? (await sparePort());
+    ports.set(service, port);
+    const log = join(tmpdir(), `capmatch-bench-${service}.log`);
+    if (!logs.includes(log)) logs.push(log);
+    const out = createWriteStream(log, { flags: 'a' });
+    // BENCH_PROFILE=matching (or requests, offers) writes a V8 CPU profile of that service on exit.
+    const profile = process.env.BENCH_PROFILE === service ? ['--cpu-prof', `--cpu-prof-dir=${tmpdir()}`] : [];
+    const child = spawn(process.execPath, [...profile, join(ROOT, 'dist', 'apps', service, 'src', 'main.js')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        ENV_FILE: '/nonexistent/.env',
+        HOST: '127.0.0.1',
+        [PORT_VARIABLE[service]]: String(port),
+        DATABASE_URL: env.databaseUrl,
+        REDIS_URL: env.redisUrl,
+        QUEUE_PREFIX: env.queuePrefix,
+        JWT_SECRET: env.jwtSecret,
+        RATE_LIMIT_PER_MINUTE: '1000000',
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn',
+        ...extraEnv,
+      },
+    });
+    child.stdout?.pipe(out);
+    child.stderr?.pipe(out);
+    children.set(service, child);
+    urls[service] = `http://127.0.0.1:${port}`;
+    await waitReady(urls[service], child, service, log);
+  };
+  const kill = async (service: ServiceName, signal: NodeJS.Signals = 'SIGKILL') => {
+    const child = children.get(service);
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((done) => {
+      child.once('exit', () => done());
+      child.kill(signal);
+    });
   };
   try {
-    for (const service of ORDER) {
-      const port = await sparePort();
-      const log = join(tmpdir(), `capmatch-bench-${service}.log`);
-      logs.push(log);
-      const out = createWriteStream(log);
-      // BENCH_PROFILE=matching (or requests, offers) writes a V8 CPU profile of that service on exit.
-      const profile = process.env.BENCH_PROFILE === service ? ['--cpu-prof', `--cpu-prof-dir=${tmpdir()}`] : [];
-      const child = spawn(process.execPath, [...profile, join(ROOT, 'dist', 'apps', service, 'src', 'main.js')], {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          ENV_FILE: '/nonexistent/.env',
-          HOST: '127.0.0.1',
-          [PORT_VARIABLE[service]]: String(port),
-          DATABASE_URL: env.databaseUrl,
-          REDIS_URL: env.redisUrl,
-          QUEUE_PREFIX: env.queuePrefix,
-          JWT_SECRET: env.jwtSecret,
-          RATE_LIMIT_PER_MINUTE: '1000000',
-          LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn',
-          ...extraEnv,
-        },
-      });
-      child.stdout?.pipe(out);
-      child.stderr?.pipe(out);
-      children.push(child);
-      urls[service] = `http://127.0.0.1:${port}`;
-      await waitReady(urls[service], child, service, log);
-    }
+    for (const service of ORDER) await launch(service);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { urls, logs, stop };
+  return { urls, logs, stop, kill, restart: launch };
 }

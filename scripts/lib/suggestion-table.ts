@@ -44,6 +44,11 @@ export function renderTable(rows: TableRow[]): string {
       s ? truncate(mainReasons(s.explanation), 100) : '',
     ];
   });
+  return formatColumns(header, cells);
+}
+
+/** A plain text table: a header, a rule, and the rows, each column as wide as its widest cell. */
+export function formatColumns(header: string[], cells: string[][]): string {
   const widths = header.map((h, c) => Math.max(width(h), ...cells.map((row) => width(row[c]))));
   const line = (row: string[]) => row.map((cell, c) => pad(cell, widths[c])).join('  ').trimEnd();
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');

@@ -32,5 +32,5 @@ export async function startConsole(upstreams: Partial<Record<'REQUESTS_URL' | 'O
 }
 
 export const upstreamsOf = (stack: Stack) => ({
-  REQUESTS_URL: stack.requests.url, OFFERS_URL: stack.offers.url, MATCHING_URL: stack.matching.url,
+  REQUESTS_URL: stack.requests.url, OFFERS_URL: stack.offers.url, MATCHING_URL: stack.matching.url, NOTIFICATIONS_URL: stack.notifications.url,
 });

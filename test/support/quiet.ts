@@ -1,6 +1,6 @@
 import IORedis from 'ioredis';
 import { Client } from 'pg';
-import { QUEUES, SERVICES } from '@capmatch/contracts';
+import { QUEUES, SERVICES, WORK_QUEUES } from '@capmatch/contracts';
 
 export interface QuietOptions {
   /** Give up after this long (default 30 s), with an error listing what is still pending. */
@@ -29,13 +29,20 @@ async function pendingOutboxes(db: Client): Promise<string[]> {
     );
     if (counted[0].n > 0) pending.push(`${schema}.outbox: ${counted[0].n} unrelayed`);
   }
+  // The notifications service's own outbox: webhook deliveries written but not yet queued.
+  if (rows.some((r) => r.schema === 'notifications')) {
+    const { rows: counted } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM notifications.deliveries WHERE queued_at IS NULL`,
+    );
+    if (counted[0].n > 0) pending.push(`notifications.deliveries: ${counted[0].n} unqueued`);
+  }
   return pending;
 }
 
 async function pendingQueues(redis: IORedis, prefix: string): Promise<string[]> {
   const pipeline = redis.pipeline();
   const labels: string[] = [];
-  for (const queue of Object.values(QUEUES)) {
+  for (const queue of [...Object.values(QUEUES), ...Object.values(WORK_QUEUES)]) {
     for (const list of LISTS) {
       pipeline.llen(`${prefix}:${queue}:${list}`);
       labels.push(`${queue} ${list}`);

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
-import { QUEUES, SERVICES } from '@capmatch/contracts';
+import { QUEUES, SERVICES, WORK_QUEUES } from '@capmatch/contracts';
 import { MIGRATIONS_TABLE } from '@capmatch/platform';
 import { truncate } from './truncate';
 
@@ -31,7 +31,7 @@ export async function resetState(): Promise<void> {
   const prefix = process.env.QUEUE_PREFIX as string;
   const connection = new IORedis(process.env.REDIS_URL as string, { maxRetriesPerRequest: null });
   try {
-    for (const name of Object.values(QUEUES)) {
+    for (const name of [...Object.values(QUEUES), ...Object.values(WORK_QUEUES)]) {
       const queue = new Queue(name, { connection, prefix });
       await queue.obliterate({ force: true });
       await queue.close();

@@ -1,8 +1,9 @@
-// The whole of capmatch inside one jest worker: the three services (and, when asked, several
+// The whole of capmatch inside one jest worker: the four services (and, when asked, several
 // matching instances) booted as in production by startService, on the worker's database and
 // queue prefix (env.setup.ts), each on its own ephemeral port. Cross-service tests drive them
 // only through HTTP and observe them only through HTTP, as clients would.
 import { AppModule as MatchingModule } from '../../apps/matching/src/app.module';
+import { AppModule as NotificationsModule } from '../../apps/notifications/src/app.module';
 import { AppModule as OffersModule } from '../../apps/offers/src/app.module';
 import { AppModule as RequestsModule } from '../../apps/requests/src/app.module';
 import { Client } from 'pg';
@@ -14,6 +15,10 @@ export interface StackOptions {
   matchingInstances?: number;
   /** Drop the services' schemas first so the stack starts empty (default true). */
   fresh?: boolean;
+  /** Variables for the matching instances only (say PARTNERSHIP_EXPIRY_SECONDS). */
+  matchingEnv?: Record<string, string>;
+  /** Variables for the notifications service only (e.g. WEBHOOK_ALLOW_PRIVATE), restored on close. */
+  notificationsEnv?: Record<string, string | undefined>;
 }
 
 export interface Stack {
@@ -23,14 +28,17 @@ export interface Stack {
   matching: StartedService;
   /** Every matching instance, the first included. */
   matchers: StartedService[];
+  notifications: StartedService;
   /** Starts one more matching instance on the same database and queues. */
   addMatcher(): Promise<StartedService>;
+  /** Stops the first matching instance and starts a new one in its place (same database and queues). */
+  restartMatcher(): Promise<StartedService>;
   /** Stops every service, matching instances first (they produce the events others consume). */
   close(): Promise<void>;
 }
 
 /**
- * Drops the three service schemas of the worker database, if it exists. Truncating tables
+ * Drops the service schemas of the worker database, if it exists. Truncating tables
  * under running services is not enough: matching keeps an in-memory index of its projections,
  * so a clean slate has to exist before the services start. The queue prefix is per process
  * (env.setup.ts), so no earlier run's jobs can reach this one.
@@ -54,9 +62,9 @@ export async function dropServiceSchemas(databaseUrl = process.env.DATABASE_URL 
 }
 
 /**
- * Starts requests, offers and matching one after another: each runs its own migrations on
- * start-up, and the first also creates the worker database, which would race if all three
- * tried at once on a fresh machine.
+ * Starts requests, offers, matching and notifications one after another: each runs its own
+ * migrations on start-up, and the first also creates the worker database, which would race if
+ * all of them tried at once on a fresh machine. Notifications starts last and stops first.
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const started: StartedService[] = [];
@@ -72,13 +80,27 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     started.push(offers);
     const matchers: StartedService[] = [];
     const addMatcher = async () => {
-      const matcher = await startService('matching', MatchingModule);
+      const matcher = await startService('matching', MatchingModule, options.matchingEnv);
       started.push(matcher);
       matchers.push(matcher);
       return matcher;
     };
     for (let i = 0; i < Math.max(1, options.matchingInstances ?? 1); i++) await addMatcher();
-    return { requests, offers, matching: matchers[0], matchers, addMatcher, close: stopAll };
+    const notifications = await startService('notifications', NotificationsModule, options.notificationsEnv);
+    started.push(notifications);
+    const stack: Stack = {
+      requests, offers, matching: matchers[0], matchers, notifications, addMatcher, close: stopAll,
+      restartMatcher: async () => {
+        const old = matchers.shift() as StartedService;
+        started.splice(started.indexOf(old), 1);
+        await old.close();
+        const fresh = await addMatcher();
+        matchers.unshift(matchers.pop() as StartedService);
+        stack.matching = fresh;
+        return fresh;
+      },
+    };
+    return stack;
   } catch (error) {
     await stopAll();
     throw error;

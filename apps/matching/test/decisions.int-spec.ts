@@ -6,7 +6,7 @@ describe('accepting and rejecting suggestions', () => {
   beforeAll(async () => (h = await MatchingHarness.start()));
   afterAll(() => h.close());
 
-  it('accept makes a partnership, emits partnership.created, matches the request and supersedes the rest', async () => {
+  it('accept proposes a pending partnership, emits partnership.proposed and supersedes the request\'s other proposals', async () => {
     const lang = freshLanguage();
     const a = offerSnapshot(lang, 'north', { slots: 1, remainingSlots: 1 });
     const b = offerSnapshot(lang, 'south');
@@ -22,55 +22,61 @@ describe('accepting and rejecting suggestions', () => {
 
     const res = await h.post(`/v1/suggestions/${chosen.id}/accept`);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ suggestionId: chosen.id, requestId: req.id, offerIds: [a.id], country: 'RWA', cooperationType: 'north-south' });
-
+    expect(res.body).toMatchObject({
+      suggestionId: chosen.id, requestId: req.id, offerIds: [a.id], country: 'RWA', cooperationType: 'north-south',
+      status: 'pending', confirmations: [], reason: null, agreedAt: null, endedAt: null, version: 1,
+    });
     expect((await h.get(`/v1/suggestions/${chosen.id}`)).body).toMatchObject({ status: 'accepted', decidedBy: 'int-coordinator' });
     expect(await h.suggestionsOf(req.id)).toHaveLength(0);
-    // a had one slot: the other request lost its proposal with it and keeps only b.
-    expect((await h.suggestionsOf(other.id)).map((s) => s.offerIds)).toEqual([[b.id]]);
-    const [projection] = await sql(`SELECT status FROM matching.request_projections WHERE id = $1`, [req.id]);
-    expect(projection.status).toBe('matched');
-    const events = await sql<{ payload: Json }>(`SELECT payload FROM matching.outbox WHERE type = 'partnership.created' AND aggregate_id = $1`, [res.body.id]);
-    expect(events.map((e) => e.payload)).toEqual([res.body]);
+    // Matching keeps no slot count of its own: the other request keeps a until the offers service says it is full.
+    expect(await h.suggestionsOf(other.id)).toHaveLength(2);
+    const [proposed] = await sql<{ id: string; payload: Json }>(
+      `SELECT id, payload FROM matching.outbox WHERE type = 'partnership.proposed' AND aggregate_id = $1`, [res.body.id]);
+    expect(proposed.payload).toEqual({ ...res.body, providerIds: [a.providerId] });
     expect((await h.get(`/v1/partnerships/${res.body.id}`)).body).toEqual(res.body);
-    expect((await h.get(`/v1/partnerships?requestId=${req.id}`)).body.items).toEqual([res.body]);
+    expect((await h.get(`/v1/partnerships?requestId=${req.id}&status=pending`)).body.items).toEqual([res.body]);
 
-    const again = await h.post(`/v1/suggestions/${chosen.id}/accept`);
-    expect(again.status).toBe(409);
-    expect(again.headers['content-type']).toMatch(/application\/problem\+json/);
+    // The offers service reserves the last slot: its offer.updated names the proposal as its cause.
+    const echo = { ...envelope('offer.updated', { ...a, version: 2, remainingSlots: 0, status: 'exhausted' }), causationId: proposed.id };
+    await h.feed.publish(echo as never);
+    await h.quiet();
+    expect((await h.suggestionsOf(other.id)).map((s) => s.offerIds)).toEqual([[b.id]]);
+
+    expect((await h.post(`/v1/suggestions/${chosen.id}/accept`)).status).toBe(409);
     const history = (await h.get(`/v1/suggestions/${chosen.id}/history`)).body.items;
     expect(history.map((e: Json) => [e.action, e.actor.role])).toEqual([['proposed', 'system'], ['accepted', 'coordinator']]);
+    const steps = (await h.get(`/v1/partnerships/${res.body.id}/history`)).body.items;
+    expect(steps.map((e: Json) => [e.action, e.actor.sub])).toEqual([['proposed', 'int-coordinator']]);
   });
 
-  it('a late "open" event from the requests service does not reopen a request matched here', async () => {
+  it('a request with a pending partnership gets no new proposals, whatever its events say', async () => {
     const lang = freshLanguage();
     const offer = offerSnapshot(lang, 'north');
+    const second = offerSnapshot(lang, 'multilateral');
     const req = requestSnapshot(lang);
-    await h.feed.publish(envelope('offer.published', offer), envelope('request.submitted', req));
+    await h.feed.publish(envelope('offer.published', offer), envelope('offer.published', second), envelope('request.submitted', req));
     await h.quiet();
-    const [s] = await h.suggestionsOf(req.id);
+    const [s, t] = await h.suggestionsOf(req.id);
     expect((await h.post(`/v1/suggestions/${s.id}/accept`)).status).toBe(201);
-    await h.feed.publish(envelope('request.updated', { ...req, version: 2, title: 'Edited before the match' }));
+    await h.feed.publish(envelope('request.updated', { ...req, version: 2, title: 'Edited while pending' }));
     await h.quiet();
     expect(await h.suggestionsOf(req.id)).toHaveLength(0);
+    expect((await h.post(`/v1/suggestions/${t.id}/accept`)).status).toBe(409);
   });
 
-  it('of N concurrent accepts for an offer\'s last slot exactly one wins', async () => {
+  it('of N concurrent accepts of one request\'s suggestions exactly one wins', async () => {
     const lang = freshLanguage();
-    const offer = offerSnapshot(lang, 'north', { slots: 1, remainingSlots: 1 });
-    const requests = ['RWA', 'UGA', 'KEN', 'ETH', 'TZA', 'BDI'].map((country) => requestSnapshot(lang, { country }));
-    await h.feed.publish(envelope('offer.published', offer));
+    const offers = (['north', 'multilateral', 'south'] as const).map((origin) => offerSnapshot(lang, origin));
+    const req = requestSnapshot(lang);
+    await h.feed.publish(...offers.map((o) => envelope('offer.published', o)), envelope('request.submitted', req));
     await h.quiet();
-    await h.feed.publish(...requests.map((r) => envelope('request.submitted', r)));
-    await h.quiet();
-    const ids = (await Promise.all(requests.map((r) => h.suggestionsOf(r.id)))).map((items) => items[0].id);
+    const ids = (await h.suggestionsOf(req.id)).map((x) => x.id);
+    expect(ids.length).toBeGreaterThanOrEqual(3);
     const answers = await Promise.all(ids.map((id) => h.post(`/v1/suggestions/${id}/accept`)));
-    const statuses = answers.map((r) => r.status).sort();
-    expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
-    const [used] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM matching.allocations WHERE offer_id = $1`, [offer.id]);
-    expect(used.n).toBe(1);
-    const live = await sql(`SELECT id FROM matching.suggestions WHERE status = 'proposed' AND $1 = ANY(offer_ids)`, [offer.id]);
-    expect(live).toHaveLength(0);
+    expect(answers.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(answers.filter((r) => r.status === 409)).toHaveLength(ids.length - 1);
+    const live = await sql(`SELECT id FROM matching.partnerships WHERE request_id = $1 AND status IN ('pending', 'agreed')`, [req.id]);
+    expect(live).toHaveLength(1);
   });
 
   it('reject records the reason, emits suggestion.rejected and the combination never comes back', async () => {

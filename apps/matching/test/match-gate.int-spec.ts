@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ensureDatabase } from '@capmatch/platform';
-import { GateUpgradeRefused, lockGateExclusive, lockGateShared } from '../src/matching/match-locks';
+import { GateUpgradeRefused, lockGateExclusive, lockGateShared } from '../src/matcher/match-locks';
 
 /** The gate upgrade that batches of request and offer events rely on (match-locks.ts). */
 describe('match gate', () => {

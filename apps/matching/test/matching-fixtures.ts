@@ -3,7 +3,7 @@
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { QUEUES, type AnyEvent, type EventType, type OfferSnapshot, type RequestSnapshot } from '@capmatch/contracts';
+import { QUEUES, SERVICES, type AnyEvent, type EventType, type OfferSnapshot, type RequestSnapshot } from '@capmatch/contracts';
 import { truncate } from '../../../test/support/truncate';
 
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -78,6 +78,17 @@ export function envelope<T extends EventType>(type: T, payload: RequestSnapshot 
   } as AnyEvent;
 }
 
+/** An owner's answer to a proposed partnership, as the offers or requests service sends it. */
+export function answer<T extends 'reservation.made' | 'reservation.refused' | 'hold.made' | 'hold.refused'>(
+  type: T,
+  partnership: { id: string; requestId: string; offerIds: string[] },
+  extra: { offerId?: string; reason?: string } = {},
+): AnyEvent {
+  const base = { partnershipId: partnership.id, requestId: partnership.requestId, ...extra };
+  const payload = type.startsWith('reservation') ? { ...base, offerIds: partnership.offerIds } : base;
+  return { id: randomUUID(), type, occurredAt: new Date().toISOString(), aggregateId: partnership.id, version: 1, payload } as AnyEvent;
+}
+
 /** Publishes events on the matching queue exactly as the relay does (job name = type, id = event id). */
 export class EventFeed {
   private readonly queue = new Queue(QUEUES.matching, {
@@ -85,7 +96,7 @@ export class EventFeed {
     prefix: process.env.QUEUE_PREFIX,
   });
 
-  private readonly others = [QUEUES.requests, QUEUES.offers].map(
+  private readonly others = SERVICES.filter((s) => s !== 'matching').map((s) => QUEUES[s]).map(
     (name) => new Queue(name, { connection: { url: process.env.REDIS_URL }, prefix: process.env.QUEUE_PREFIX }),
   );
 
@@ -94,7 +105,7 @@ export class EventFeed {
   }
 
   /**
-   * Throws away what matching sent to the other services (partnership.created): their workers
+   * Throws away what matching sent to the other services (partnership.*, suggestion.proposed): their workers
    * do not run in these tests, and a job left waiting would keep the queues from going quiet.
    */
   async discardOutgoing(): Promise<void> {
@@ -111,7 +122,7 @@ export async function truncateMatching(): Promise<void> {
   const db = new Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   try {
-    await truncate(db, `TRUNCATE matching.pending_rematch, matching.allocations, matching.partnerships, matching.rejected_combinations,
+    await truncate(db, `TRUNCATE matching.pending_rematch, matching.partnership_history, matching.partnerships, matching.rejected_combinations,
       matching.suggestion_history, matching.suggestions, matching.offer_projections, matching.request_projections,
       matching.outbox, matching.inbox`);
   } finally {

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { iatiSchemaErrors } from '../../../test/support/iati-schema';
 import { tokenFor } from '../../../test/support/tokens';
 import { freshLanguage, MatchingHarness, type Json } from './harness';
-import { envelope, offerSnapshot, requestSnapshot } from './matching-fixtures';
+import { answer, envelope, offerSnapshot, requestSnapshot } from './matching-fixtures';
 
 /** The `<iati-activity>` whose identifier ends with the partnership id. */
 function activityOf(xml: string, partnershipId: string): string {
@@ -16,13 +16,26 @@ describe('open data: coverage CSV and the IATI export', () => {
   beforeAll(async () => (h = await MatchingHarness.start({ IATI_REPORTING_ORG_REF: 'XI-TEST-1', IATI_REPORTING_ORG_NAME: 'Test & Co' })));
   afterAll(() => h.close());
 
-  async function accepted(req: ReturnType<typeof requestSnapshot>): Promise<Json> {
+  /**
+   * Accepts the request's best suggestion and plays the saga to its end as the other services and
+   * the parties would: slots reserved, request held, the country and every provider confirm.
+   */
+  async function agreed(req: ReturnType<typeof requestSnapshot>, providerIds: string[]): Promise<Json> {
     await h.feed.publish(envelope('request.submitted', req));
     await h.quiet();
     const [s] = await h.suggestionsOf(req.id);
     const res = await h.post(`/v1/suggestions/${s.id}/accept`);
     expect(res.status).toBe(201);
-    return res.body as Json;
+    const p = res.body as Json;
+    await h.feed.publish(answer('reservation.made', p as never), answer('hold.made', p as never));
+    await h.quiet();
+    const parties = [await tokenFor({ role: 'country', country: req.country, sub: 'focal-point' }),
+      ...(await Promise.all(providerIds.map((id) => tokenFor({ role: 'donor', providerId: id, sub: `donor-${id}` }))))];
+    let last: Json = {};
+    for (const token of parties) last = (await h.post(`/v1/partnerships/${p.id}/confirm`, {}, token)).body as Json;
+    expect(last.status).toBe('agreed');
+    await h.quiet();
+    return last;
   }
 
   it('exports agreed partnerships as IATI 2.03 activities valid against the schema, triangular as type 8', async () => {
@@ -32,11 +45,21 @@ describe('open data: coverage CSV and the IATI export', () => {
     const facilitator = offerSnapshot(lang, 'north', { role: 'facilitator', capacityAreas: ['compute'], language: 'de' });
     await h.feed.publish(envelope('offer.published', south), envelope('offer.published', facilitator));
     await h.quiet();
-    const triangular = await accepted(requestSnapshot(lang, {
+    const triangular = await agreed(requestSnapshot(lang, {
       cooperationTypes: ['triangular'], language: 'fr', title: 'Données & "compétences"', sdgs: [4, 17],
       capacityAreas: ['skills-and-education', 'data'],
-    }));
+    }), [south.providerId, facilitator.providerId]);
     expect(triangular.cooperationType).toBe('triangular');
+    // Accepted but not yet agreed by the parties: not published.
+    const other = freshLanguage();
+    await h.feed.publish(envelope('offer.published', offerSnapshot(other, 'north')));
+    await h.quiet();
+    const pendingReq = requestSnapshot(other);
+    await h.feed.publish(envelope('request.submitted', pendingReq));
+    await h.quiet();
+    const [proposal] = await h.suggestionsOf(pendingReq.id);
+    const pending = (await h.post(`/v1/suggestions/${proposal.id}/accept`)).body as Json;
+    expect(pending.status).toBe('pending');
 
     const res = await request(h.service.http).get('/v1/exports/iati').auth(await tokenFor({ role: 'coordinator', sub: 'c' }), { type: 'bearer' });
     expect(res.status).toBe(200);
@@ -44,6 +67,7 @@ describe('open data: coverage CSV and the IATI export', () => {
     const xml = res.text;
     expect(await iatiSchemaErrors(xml)).toEqual([]);
 
+    expect(xml).not.toContain(pending.id);
     const a = activityOf(xml, triangular.id);
     expect(a).toContain('<collaboration-type code="8"/>');
     expect(a).toContain(`<participating-org role="1" type="10"><narrative xml:lang="de">${facilitator.provider.name}</narrative>`);

@@ -1,3 +1,4 @@
+import type { EventEnvelope } from '@capmatch/contracts';
 import { DataSource } from 'typeorm';
 import { OfferProjector } from '../src/projections/offer-projector.service';
 import { RequestProjector } from '../src/projections/request-projector.service';
@@ -97,11 +98,11 @@ describe('matching projections and incremental matching', () => {
     const v3 = { ...v1, version: 3, status: 'withdrawn' as const };
     const offerV2 = { ...offer, version: 2, status: 'withdrawn' as const };
     for (const step of [
-      () => dataSource.transaction((m) => offers.apply(m, offerV2)),
-      () => dataSource.transaction((m) => offers.apply(m, offer)),
-      () => dataSource.transaction((m) => requests.apply(m, v3)),
-      () => dataSource.transaction((m) => requests.apply(m, v1)),
-      () => dataSource.transaction((m) => requests.apply(m, v3)),
+      () => dataSource.transaction((m) => offers.apply(m, envelope('offer.withdrawn', offerV2) as EventEnvelope<'offer.withdrawn'>)),
+      () => dataSource.transaction((m) => offers.apply(m, envelope('offer.published', offer) as EventEnvelope<'offer.published'>)),
+      () => dataSource.transaction((m) => requests.apply(m, envelope('request.withdrawn', v3) as EventEnvelope<'request.withdrawn'>)),
+      () => dataSource.transaction((m) => requests.apply(m, envelope('request.submitted', v1) as EventEnvelope<'request.submitted'>)),
+      () => dataSource.transaction((m) => requests.apply(m, envelope('request.withdrawn', v3) as EventEnvelope<'request.withdrawn'>)),
     ]) await step();
     const [r] = await sql(`SELECT version, status FROM matching.request_projections WHERE id = $1`, [v1.id]);
     const [o] = await sql(`SELECT version, status FROM matching.offer_projections WHERE id = $1`, [offer.id]);

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { tokenFor } from '../../../test/support/tokens';
-import { envelope, offerSnapshot, requestSnapshot } from './matching-fixtures';
+import { answer, envelope, offerSnapshot, requestSnapshot } from './matching-fixtures';
 import { freshLanguage, MatchingHarness, type Json } from './harness';
 
 describe('coverage report and OpenAPI', () => {
@@ -22,7 +22,18 @@ describe('coverage report and OpenAPI', () => {
     await h.feed.publish(envelope('offer.published', offer), envelope('request.submitted', matched), envelope('request.submitted', unmatched));
     await h.quiet();
     const [s] = await h.suggestionsOf(matched.id);
-    expect((await h.post(`/v1/suggestions/${s.id}/accept`)).status).toBe(201);
+    const accepted = await h.post(`/v1/suggestions/${s.id}/accept`);
+    expect(accepted.status).toBe(201);
+    // The saga as the other services play it: reserved, held, confirmed by both, then the request reads matched.
+    const p = accepted.body as Json;
+    await h.feed.publish(answer('reservation.made', p as never), answer('hold.made', p as never));
+    await h.quiet();
+    const country = await tokenFor({ role: 'country', country: matched.country, sub: 'focal-point' });
+    const donor = await tokenFor({ role: 'donor', providerId: offer.providerId, sub: 'donor' });
+    expect((await h.post(`/v1/partnerships/${p.id}/confirm`, {}, country)).status).toBe(200);
+    expect((await h.post(`/v1/partnerships/${p.id}/confirm`, {}, donor)).body.status).toBe('agreed');
+    await h.feed.publish(envelope('request.updated', { ...matched, version: 2, status: 'matched' }));
+    await h.quiet();
 
     const res = await h.get('/v1/reports/coverage');
     expect(res.status).toBe(200);
@@ -38,7 +49,6 @@ describe('coverage report and OpenAPI', () => {
     expect(after.gaps.requests.map((g: Json) => g.requestId)).toContain(unmatched.id);
     expect(after.gaps.requests.map((g: Json) => g.requestId)).not.toContain(matched.id);
 
-    const country = await tokenFor({ role: 'country', country: 'RWA', sub: 'x' });
     expect((await request(h.service.http).get('/v1/reports/coverage').auth(country, { type: 'bearer' })).status).toBe(403);
     expect((await request(h.service.http).get('/v1/reports/coverage')).status).toBe(401);
   });
@@ -47,7 +57,8 @@ describe('coverage report and OpenAPI', () => {
     const doc = (await request(h.service.http).get('/docs-json')).body as Json;
     const paths = Object.keys(doc.paths);
     for (const p of ['/v1/suggestions', '/v1/suggestions/{id}', '/v1/suggestions/{id}/history', '/v1/suggestions/{id}/accept',
-      '/v1/suggestions/{id}/reject', '/v1/partnerships', '/v1/partnerships/{id}', '/v1/reports/coverage']) {
+      '/v1/suggestions/{id}/reject', '/v1/partnerships', '/v1/partnerships/{id}', '/v1/partnerships/{id}/history',
+      '/v1/partnerships/{id}/confirm', '/v1/partnerships/{id}/decline', '/v1/partnerships/{id}/cancel', '/v1/reports/coverage']) {
       expect(paths).toContain(p);
     }
     expect(doc.components.schemas.SuggestionDto.properties.status.enum).toEqual(['proposed', 'accepted', 'rejected', 'superseded']);

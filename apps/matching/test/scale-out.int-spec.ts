@@ -1,5 +1,5 @@
 import { MatchingEngine } from '@capmatch/engine';
-import { toMatchOffer, toMatchRequest } from '../src/projections/to-match';
+import { toMatchOffer, toMatchRequest } from '../src/matcher/to-match';
 import { envelope, offerSnapshot, requestSnapshot, sql, type OfferOrigin } from './matching-fixtures';
 import { freshLanguage, MatchingHarness } from './harness';
 
@@ -34,7 +34,7 @@ describe('two matching instances over one database and one queue', () => {
     await b.quiet();
 
     const engine = new MatchingEngine({ topK: 5 });
-    for (const o of offers) engine.upsertOffer(toMatchOffer(o, o.status, o.slots));
+    for (const o of offers) engine.upsertOffer(toMatchOffer(o, o.status));
     for (const r of requests) {
       // Ties are listed by suggestion id, so compare as sets in a fixed order.
       const canonical = (list: Array<{ offerIds: readonly string[]; score: number }>) =>
@@ -58,7 +58,7 @@ describe('two matching instances over one database and one queue', () => {
     expect(counts.events).toBe(counts.suggestions);
   });
 
-  it('an accept on one instance is seen by the other instance\'s index', async () => {
+  it('an offer the offers service filled after an accept on one instance is proposed by neither', async () => {
     const lang = freshLanguage();
     const offer = offerSnapshot(lang, 'north', { slots: 1, remainingSlots: 1 });
     const first = requestSnapshot(lang);
@@ -66,10 +66,13 @@ describe('two matching instances over one database and one queue', () => {
     await a.quiet();
     const [s] = await a.suggestionsOf(first.id);
     expect((await a.post(`/v1/suggestions/${s.id}/accept`)).status).toBe(201);
-    // Whichever instance takes this request, the filled offer must not be proposed again.
+    await b.feed.publish(envelope('offer.updated', { ...offer, version: 2, remainingSlots: 0, status: 'exhausted' }));
+    await b.quiet();
+    // Whichever instance takes these requests, the filled offer must not be proposed again.
     const later = Array.from({ length: 6 }, () => requestSnapshot(lang, { country: 'UGA' }));
     await b.feed.publish(...later.map((r) => envelope('request.submitted', r)));
     await b.quiet();
     for (const r of later) expect(await b.suggestionsOf(r.id)).toEqual([]);
+    expect((await b.post(`/v1/suggestions/${s.id}/accept`)).status).toBe(409);
   });
 });

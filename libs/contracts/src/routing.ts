@@ -10,19 +10,21 @@ export const ROUTES: Readonly<Record<EventType, readonly ServiceName[]>> = Objec
   'request.submitted': ['matching'],
   'request.updated': ['matching'],
   'request.withdrawn': ['matching'],
-  'offer.published': ['matching'],
-  'offer.updated': ['matching'],
-  'offer.withdrawn': ['matching'],
-  'suggestion.proposed': [],
+  'offer.published': ['matching', 'notifications'],
+  'offer.updated': ['matching', 'notifications'],
+  'offer.withdrawn': ['matching', 'notifications'],
+  'suggestion.proposed': ['notifications'],
   'suggestion.rejected': [],
   'partnership.created': ['requests', 'offers'],
-  'partnership.proposed': [],
-  'partnership.agreed': [],
-  'partnership.ended': [],
-  'reservation.made': [],
-  'reservation.refused': [],
-  'hold.made': [],
-  'hold.refused': [],
+  // The saga (README, Partnerships): matching proposes, agrees and ends; the offers service
+  // answers with a reservation, the requests service with a hold; notifications tells the parties.
+  'partnership.proposed': ['requests', 'offers', 'notifications'],
+  'partnership.agreed': ['requests', 'offers', 'notifications'],
+  'partnership.ended': ['requests', 'offers', 'notifications'],
+  'reservation.made': ['matching'],
+  'reservation.refused': ['matching'],
+  'hold.made': ['matching'],
+  'hold.refused': ['matching'],
 });
 
 export function consumersOf(type: EventType): readonly ServiceName[] {

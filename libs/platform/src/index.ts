@@ -46,4 +46,9 @@ export {
   type RequestContextData,
   PgListener,
   clientConfigOf,
+  RelayLoop,
+  busRedis,
+  bullReady,
+  closeRedis,
+  settled,
 } from './bus';

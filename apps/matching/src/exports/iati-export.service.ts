@@ -14,18 +14,16 @@ interface AgreedRow {
   offers: OfferSnapshot[] | null;
 }
 
-// Only agreed partnerships are published. The status column arrives with the partnership saga;
-// reading it through to_jsonb keeps this query valid on either side of that migration, and a
-// partnership from before the saga (no status) was agreed when it was created.
+// Only agreed partnerships are published: agreed by the requesting country and every provider,
+// with the slots reserved and the request held (the saga), so never a mere proposal.
 const AGREED = `
-  SELECT p.id, p.cooperation_type AS "cooperationType",
-         coalesce((to_jsonb(p)->>'updated_at')::timestamptz, p.created_at) AS "updatedAt",
+  SELECT p.id, p.cooperation_type AS "cooperationType", p.updated_at AS "updatedAt",
          r.snapshot AS request,
          (SELECT jsonb_agg(o.snapshot ORDER BY array_position(p.offer_ids, o.id))
             FROM matching.offer_projections o WHERE o.id = ANY (p.offer_ids)) AS offers
     FROM matching.partnerships p
     JOIN matching.request_projections r ON r.id = p.request_id
-   WHERE coalesce(to_jsonb(p)->>'status', 'agreed') = 'agreed'
+   WHERE p.status = 'agreed'
    ORDER BY p.created_at, p.id`;
 
 /** The agreed partnerships as an IATI 2.03 activity file (contract, "Open data"). */

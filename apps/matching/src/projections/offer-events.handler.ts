@@ -11,16 +11,16 @@ export class OfferEventsHandler {
 
   @HandlesEvent('offer.published')
   published(event: EventEnvelope<'offer.published'>, manager: EntityManager): Promise<void> {
-    return this.projector.apply(manager, event.payload);
+    return this.projector.apply(manager, event);
   }
 
   @HandlesEvent('offer.updated')
   updated(event: EventEnvelope<'offer.updated'>, manager: EntityManager): Promise<void> {
-    return this.projector.apply(manager, event.payload);
+    return this.projector.apply(manager, event);
   }
 
   @HandlesEvent('offer.withdrawn')
   withdrawn(event: EventEnvelope<'offer.withdrawn'>, manager: EntityManager): Promise<void> {
-    return this.projector.apply(manager, event.payload);
+    return this.projector.apply(manager, event);
   }
 }

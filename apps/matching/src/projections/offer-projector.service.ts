@@ -1,44 +1,65 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { OfferSnapshot } from '@capmatch/contracts';
-import { lockGateExclusive } from '../matching/match-locks';
-import { ProjectionIndex } from '../matching/projection-index.service';
-import { Reconciler } from '../matching/reconciler.service';
-import { upsertOffer } from './projection-store';
-import { toMatchOffer } from './to-match';
+import type { EventEnvelope } from '@capmatch/contracts';
+import { lockGateExclusive } from '../matcher/match-locks';
+import { ProjectionIndex } from '../matcher/projection-index.service';
+import { Reconciler } from '../matcher/reconciler.service';
+import { toMatchOffer } from '../matcher/to-match';
+import { PartnershipStore } from '../store/partnership-store';
+import { ProjectionStore, type OfferUpsert } from '../store/projection-store';
+import { PartnershipEnder } from '../partnerships/partnership-ender';
+import { SuggestionStore } from '../store/suggestion-store';
+
+type OfferEvent = EventEnvelope<'offer.published' | 'offer.updated' | 'offer.withdrawn'>;
+
+const matchable = (status: string, free: number): boolean => status === 'open' && free > 0;
 
 /**
  * Applies an offer event: projects it and re-matches every request the offer could enter or
  * leave: those whose live proposals hold it, plus those the engine says it could now reach
  * (their K-th score read from the database, so every instance prunes alike). The exclusive
  * gate means no request is being matched meanwhile, so none is missed in either direction.
+ *
+ * An echo of matching's own partnership step (a slot reserved or released, `causationId`
+ * naming an event matching emitted) re-ranks only when the offer's matchability flipped: a
+ * reservation that leaves slots changes nothing to rank, one that fills the offer only
+ * supersedes the proposals holding it.
  */
 @Injectable()
 export class OfferProjector {
   constructor(
     private readonly index: ProjectionIndex,
     private readonly reconciler: Reconciler,
+    private readonly projections: ProjectionStore,
+    private readonly partnerships: PartnershipStore,
+    private readonly suggestions: SuggestionStore,
+    private readonly ender: PartnershipEnder,
   ) {}
 
-  async apply(manager: EntityManager, snapshot: OfferSnapshot): Promise<void> {
+  async apply(manager: EntityManager, event: OfferEvent): Promise<void> {
+    const snapshot = event.payload;
     await lockGateExclusive(manager);
-    const row = await upsertOffer(manager, snapshot);
+    const row = await this.projections.upsertOffer(manager, snapshot);
     if (row === null) return;
     await this.index.sync(manager);
-    const offer = toMatchOffer(snapshot, row.status, row.free);
+    const offer = toMatchOffer(snapshot, row.status);
     this.index.applyTentativeOffer(offer);
     this.index.markWritten(manager, offer.id);
-    const holding = row.inserted
-      ? []
-      : ((await manager.query(
-          `SELECT DISTINCT request_id FROM matching.suggestions WHERE status = 'proposed' AND offer_ids @> ARRAY[$1]::uuid[]`,
-          [snapshot.id],
-        )) as Array<{ request_id: string }>);
-    const holders = holding.map((r) => r.request_id);
-    const reachable = await this.reachable(manager, offer);
+    if (snapshot.status === 'withdrawn') {
+      await this.ender.endAll(manager, { offerId: snapshot.id }, 'offer-withdrawn');
+    }
+    const echo = await this.partnerships.emittedHere(manager, event.causationId);
+    if (echo && !this.flipped(row)) return;
+    const holders = row.inserted ? [] : await this.suggestions.holdersOf(manager, snapshot.id);
+    const reachable = echo && !matchable(row.status, row.free) ? [] : await this.reachable(manager, offer);
     const held = new Set(holders);
     const onlyEntering = new Set(reachable.filter((id) => !held.has(id)));
-    await this.reconciler.reconcile(manager, [...holders, ...reachable], new Map(), { offer, requestIds: onlyEntering });
+    await this.reconciler.reconcile(manager, [...holders, ...reachable], { entering: { offer, requestIds: onlyEntering } });
+  }
+
+  private flipped(row: OfferUpsert): boolean {
+    const before = row.previous ? matchable(row.previous.status, row.previous.free) : false;
+    return before !== matchable(row.status, row.free);
   }
 
   /** Two passes: rules alone, then the K-th score of only the requests that passed them. */
@@ -46,14 +67,8 @@ export class OfferProjector {
     const open = [...this.index.openRequests()];
     const first = new Set(this.index.engine.requestsAffectedBy(offer, open));
     if (first.size === 0) return [];
-    const rows = (await manager.query(
-      `SELECT request_id, min(score) AS kth FROM matching.suggestions
-       WHERE status = 'proposed' AND request_id = ANY($1::uuid[])
-       GROUP BY request_id HAVING count(*) >= $2`,
-      [[...first], this.index.topK],
-    )) as Array<{ request_id: string; kth: number }>;
-    if (rows.length === 0) return [...first];
-    const kth = new Map(rows.map((r) => [r.request_id, Number(r.kth)]));
+    const kth = await this.suggestions.kthScores(manager, [...first], this.index.topK);
+    if (kth.size === 0) return [...first];
     return this.index.engine.requestsAffectedBy(offer, open.filter((r) => first.has(r.id)), kth);
   }
 }

@@ -11,16 +11,16 @@ export class RequestEventsHandler {
 
   @HandlesEvent('request.submitted')
   submitted(event: EventEnvelope<'request.submitted'>, manager: EntityManager): Promise<void> {
-    return this.projector.apply(manager, event.payload);
+    return this.projector.apply(manager, event);
   }
 
   @HandlesEvent('request.updated')
   updated(event: EventEnvelope<'request.updated'>, manager: EntityManager): Promise<void> {
-    return this.projector.apply(manager, event.payload);
+    return this.projector.apply(manager, event);
   }
 
   @HandlesEvent('request.withdrawn')
   withdrawn(event: EventEnvelope<'request.withdrawn'>, manager: EntityManager): Promise<void> {
-    return this.projector.apply(manager, event.payload);
+    return this.projector.apply(manager, event);
   }
 }

@@ -1,20 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { COOPERATION_TYPES } from '@capmatch/taxonomy';
+import { tableNamer } from '../store/schema';
 import type { CoverageReportDto } from './coverage.dto';
 
 const COUNTS = `count(*) FILTER (WHERE status = 'open')::int AS open, count(*) FILTER (WHERE status = 'matched')::int AS matched`;
-const P = 'matching.request_projections';
 
 /**
  * Coverage and gaps for coordinators (resolution 78/311, op. 9 and 15): where needs are met,
- * where they are not, and for whom. Read from this service's own projections and partnerships.
+ * where they are not, and for whom. Read from this service's own projections and partnerships
+ * (agreed ones: a pending partnership is not cooperation yet).
  */
 @Injectable()
 export class CoverageService {
   constructor(private readonly dataSource: DataSource) {}
 
   async report(): Promise<CoverageReportDto> {
+    const t = tableNamer(this.dataSource);
+    const P = t('request_projections');
     const q = <T>(sql: string): Promise<T[]> => this.dataSource.query(sql) as Promise<T[]>;
     const [totals] = await q<{ open: number; matched: number }>(`SELECT ${COUNTS} FROM ${P}`);
     const byCapacityArea = await q<{ capacityArea: string; open: number; matched: number }>(
@@ -31,9 +34,9 @@ export class CoverageService {
       `SELECT tg AS "targetGroup", ${COUNTS} FROM ${P}, jsonb_array_elements_text(snapshot->'targetGroups') AS tg
        GROUP BY tg ORDER BY tg`);
     const types = await q<{ cooperationType: string; partnerships: number }>(
-      `SELECT cooperation_type AS "cooperationType", count(*)::int AS partnerships FROM matching.partnerships GROUP BY 1`);
+      `SELECT cooperation_type AS "cooperationType", count(*)::int AS partnerships FROM ${t('partnerships')} WHERE status = 'agreed' GROUP BY 1`);
     const gapWhere = `p.status = 'open' AND NOT EXISTS (
-      SELECT 1 FROM matching.suggestions s WHERE s.request_id = p.id AND s.status = 'proposed')`;
+      SELECT 1 FROM ${t('suggestions')} s WHERE s.request_id = p.id AND s.status = 'proposed')`;
     const [gapCount] = await q<{ count: number }>(`SELECT count(*)::int AS count FROM ${P} p WHERE ${gapWhere}`);
     const gaps = await q<{ requestId: string; country: string; region: string; capacityAreas: string[] }>(
       `SELECT p.id AS "requestId", p.country, p.region, p.capacity_areas AS "capacityAreas" FROM ${P} p

@@ -1,11 +1,12 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OutboxService, type AuthUser } from '@capmatch/platform';
-import { lockGateShared, lockRequest } from '../matching/match-locks';
-import { ProjectionIndex } from '../matching/projection-index.service';
-import { Reconciler } from '../matching/reconciler.service';
+import { lockGateShared, lockRequest } from '../matcher/match-locks';
+import { ProjectionIndex } from '../matcher/projection-index.service';
+import { Reconciler } from '../matcher/reconciler.service';
+import { SuggestionEntity } from '../store/suggestion.entity';
+import { SuggestionStore } from '../store/suggestion-store';
 import { toSuggestionSnapshot, toSuggestionView } from './suggestion.mapper';
-import { SuggestionEntity } from './suggestion.entity';
 
 /**
  * Rejecting a suggestion records the decision and its reason, remembers the combination so it
@@ -18,6 +19,7 @@ export class RejectService {
     private readonly dataSource: DataSource,
     private readonly index: ProjectionIndex,
     private readonly reconciler: Reconciler,
+    private readonly suggestions: SuggestionStore,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -35,21 +37,8 @@ export class RejectService {
       s.decidedBy = user.sub;
       s.reason = reason;
       s.updatedAt = now;
-      await manager.query(
-        `UPDATE matching.suggestions SET status = 'rejected', decided_at = $2, decided_by = $3, reason = $4, updated_at = $2
-         WHERE id = $1`,
-        [s.id, now, user.sub, reason],
-      );
-      await manager.query(
-        `INSERT INTO matching.suggestion_history (suggestion_id, action, actor_sub, actor_role, reason, at)
-         VALUES ($1, 'rejected', $2, $3, $4, $5)`,
-        [s.id, user.sub, user.role, reason, now],
-      );
-      await manager.query(
-        `INSERT INTO matching.rejected_combinations (request_id, combination_key, suggestion_id, rejected_at)
-         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-        [s.requestId, s.combinationKey, s.id, now],
-      );
+      await this.suggestions.decide(manager, s.id, { status: 'rejected', actor: user, at: now, reason });
+      await this.suggestions.rememberRejected(manager, s.requestId, s.combinationKey, s.id, now);
       const snapshot = toSuggestionSnapshot(s);
       await this.outbox.add(manager, { type: 'suggestion.rejected', aggregateId: s.id, version: 2, payload: snapshot });
       await this.index.sync(manager);

@@ -2,10 +2,10 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { paginate, type AuthUser, type Page, type PageQuery } from '@capmatch/platform';
 import type { ListSuggestionsQuery } from './list-suggestions.query';
-import { SuggestionHistoryEntity } from './suggestion-history.entity';
+import { SuggestionHistoryEntity } from '../store/suggestion-history.entity';
 import { toSuggestionView } from './suggestion.mapper';
-import { SuggestionEntity } from './suggestion.entity';
-import { restrictToVisible } from './visibility';
+import { SuggestionEntity } from '../store/suggestion.entity';
+import { restrictToVisible } from '../store/visibility';
 
 export type SuggestionView = ReturnType<typeof toSuggestionView>;
 

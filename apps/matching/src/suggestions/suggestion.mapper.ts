@@ -1,6 +1,5 @@
-import type { LegacyPartnershipSnapshot, SuggestionSnapshot } from '@capmatch/contracts';
-import type { PartnershipEntity } from '../partnerships/partnership.entity';
-import type { SuggestionEntity } from './suggestion.entity';
+import type { SuggestionSnapshot } from '@capmatch/contracts';
+import type { SuggestionEntity } from '../store/suggestion.entity';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
@@ -23,16 +22,4 @@ export function toSuggestionView(s: SuggestionEntity): Omit<SuggestionSnapshot, 
 
 export function toSuggestionSnapshot(s: SuggestionEntity): SuggestionSnapshot {
   return { ...toSuggestionView(s), country: s.country };
-}
-
-export function toPartnershipView(p: PartnershipEntity): LegacyPartnershipSnapshot {
-  return {
-    id: p.id,
-    suggestionId: p.suggestionId,
-    requestId: p.requestId,
-    offerIds: p.offerIds,
-    country: p.country,
-    cooperationType: p.cooperationType,
-    createdAt: iso(p.createdAt) as string,
-  };
 }

@@ -22,4 +22,8 @@ export class OfferAllocationEntity {
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** When the partnership ended and gave the slot back; null while it holds it. */
+  @Column({ name: 'released_at', type: 'timestamptz', nullable: true })
+  releasedAt: Date | null;
 }

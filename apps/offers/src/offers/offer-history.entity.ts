@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const HISTORY_ACTIONS = ['published', 'updated', 'withdrawn', 'slot-allocated', 'allocation-refused'] as const;
+export const HISTORY_ACTIONS = [
+  'published', 'updated', 'withdrawn', 'slot-allocated', 'allocation-refused',
+  'slot-reserved', 'reservation-refused', 'slot-released', 'partnership-agreed',
+] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 export interface FieldChange {

@@ -1,4 +1,5 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { HISTORY_ACTIONS } from './offer-history.entity';
 import { ORIGINS, PROVIDER_KINDS } from '@capmatch/taxonomy';
 import { OfferFieldsDto } from './offer-fields.dto';
 import { OFFER_STATUSES } from './list-offers.dto';
@@ -47,7 +48,7 @@ export class HistoryActorDto {
 
 export class OfferHistoryEntryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['published', 'updated', 'withdrawn', 'slot-allocated', 'allocation-refused'] }) action: string;
+  @ApiProperty({ enum: HISTORY_ACTIONS }) action: string;
   @ApiProperty({ description: 'Offer version after the entry (unchanged for allocation-refused)' }) version: number;
   @ApiProperty({ type: HistoryActorDto }) actor: HistoryActorDto;
   @ApiProperty({ format: 'date-time' }) at: string;

@@ -27,6 +27,12 @@ export function resizeSlots(state: SlotState, slots: number): SlotState | null {
   return { slots, remainingSlots, status: statusFor(state.status, remainingSlots) };
 }
 
+/** An ended partnership gives its slot back: an exhausted offer reopens, a withdrawn one stays withdrawn. */
+export function releaseSlot(state: SlotState): SlotState {
+  const remainingSlots = Math.min(state.slots, state.remainingSlots + 1);
+  return { slots: state.slots, remainingSlots, status: statusFor(state.status, remainingSlots) };
+}
+
 /**
  * One partnership takes one slot; null when none is left (never below zero). A withdrawn offer
  * still gives the slot (the partnership was made before matching saw the withdrawal) but stays

@@ -1,6 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const HISTORY_ACTIONS = ['submitted', 'updated', 'withdrawn', 'matched', 'partnership-ignored'] as const;
+export const HISTORY_ACTIONS = [
+  'submitted', 'updated', 'withdrawn', 'matched', 'partnership-ignored', 'held', 'hold-refused', 'released',
+] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 /** Role of whoever caused a change: a token role, or `system` for changes caused by events. */

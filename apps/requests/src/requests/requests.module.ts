@@ -8,5 +8,6 @@ import { RequestsService } from './requests.service';
 @Module({
   controllers: [RequestsController],
   providers: [RequestsService, RequestQueries, RequestRecorder, PartnershipCreatedHandler],
+  exports: [RequestRecorder],
 })
 export class RequestsModule {}

@@ -55,8 +55,27 @@ export function busMigration(fixedSchema?: string): MigrationClass {
   };
 }
 
+/**
+ * The outbox records what caused each event (`causationId` in the envelope): the id of the
+ * event whose handler wrote it, absent for a user's own action. Consumers use it to tell an
+ * echo of their own decision from news.
+ */
+export function outboxCausationMigration(fixedSchema?: string): MigrationClass {
+  return class OutboxCausation1764000000002 implements MigrationInterface {
+    name = 'OutboxCausation1764000000002';
+
+    async up(queryRunner: QueryRunner): Promise<void> {
+      await queryRunner.query(`ALTER TABLE ${schemaOf(queryRunner, fixedSchema)}.outbox ADD COLUMN causation_id text`);
+    }
+
+    async down(queryRunner: QueryRunner): Promise<void> {
+      await queryRunner.query(`ALTER TABLE ${schemaOf(queryRunner, fixedSchema)}.outbox DROP COLUMN causation_id`);
+    }
+  };
+}
+
 /** Reads the schema from the DataSource options (`schema: 'requests'`). */
 export const BusTables1764000000000 = busMigration();
 
 /** The platform's migrations, to be run before each service's own. */
-export const busMigrations: MigrationClass[] = [BusTables1764000000000];
+export const busMigrations: MigrationClass[] = [BusTables1764000000000, outboxCausationMigration()];

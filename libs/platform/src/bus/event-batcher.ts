@@ -86,7 +86,7 @@ export class EventBatcher {
           this.logger.debug(`Skipped ${verdicts[i]} event ${event.id} (${event.type} ${event.aggregateId} v${event.version})`);
           continue;
         }
-        await RequestContext.run({ requestId: event.correlationId }, () => handler(event, manager));
+        await RequestContext.run({ requestId: event.correlationId, causationId: event.id }, () => handler(event, manager));
       }
     });
   }

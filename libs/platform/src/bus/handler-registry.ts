@@ -1,11 +1,13 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
-import { subscriptionsOf, type AnyEvent, type EventType, type ServiceName } from '@capmatch/contracts';
+import { EVENT_TYPES, subscriptionsOf, type AnyEvent, type EventType, type ServiceName } from '@capmatch/contracts';
 import { BUS_SERVICE } from './bus.constants';
 import { HANDLES_EVENT } from './handles-event.decorator';
 
 export type EventHandlerFn = (event: AnyEvent, manager: EntityManager) => Promise<void>;
+
+const isEventType = (value: unknown): value is EventType => (EVENT_TYPES as readonly unknown[]).includes(value);
 
 interface Found {
   type: EventType;
@@ -64,10 +66,13 @@ export class HandlerRegistry implements OnModuleInit {
       seen.add(instance);
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const method of this.scanner.getAllMethodNames(prototype)) {
-        const fn = instance[method] as EventHandlerFn;
-        const type = Reflect.getMetadata(HANDLES_EVENT, fn) as EventType | undefined;
-        if (!type) continue;
-        found.push({ type, where: `${instance.constructor.name}.${method}`, fn: fn.bind(instance) });
+        const fn: unknown = instance[method];
+        if (typeof fn !== 'function') continue;
+        const type: unknown = Reflect.getMetadata(HANDLES_EVENT, fn);
+        if (!isEventType(type)) continue;
+        // @HandlesEvent checked at compile time that the method takes this type's envelope.
+        const handler: EventHandlerFn = (event, manager) => Promise.resolve(fn.call(instance, event, manager));
+        found.push({ type, where: `${instance.constructor.name}.${method}`, fn: handler });
       }
     }
     return found;

@@ -8,3 +8,5 @@ export { BusTables1764000000000, busMigration, busMigrations } from './bus-table
 export { RequestContext, type RequestContextData } from './request-context';
 export { busMetrics } from './bus-metrics';
 export { PgListener, clientConfigOf } from './pg-listener';
+export { RelayLoop } from './relay-loop';
+export { busRedis, bullReady, closeRedis, settled } from './bus-redis';

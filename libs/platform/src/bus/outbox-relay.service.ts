@@ -14,7 +14,7 @@ import { PgListener, clientConfigOf } from './pg-listener';
 
 interface OutboxRow {
   seq: string; id: string; type: EventType; aggregate_id: string; version: number;
-  payload: AnyEvent['payload']; correlation_id: string | null; occurred_at: Date;
+  payload: AnyEvent['payload']; correlation_id: string | null; causation_id: string | null; occurred_at: Date;
 }
 
 export type RelayOutcome = 'contended' | 'empty' | 'partial' | 'full';
@@ -95,7 +95,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         return 'contended';
       }
       const rows: OutboxRow[] = await runner.query(
-        `SELECT seq, id, type, aggregate_id, version, payload, correlation_id, occurred_at FROM ${this.table}
+        `SELECT seq, id, type, aggregate_id, version, payload, correlation_id, causation_id, occurred_at FROM ${this.table}
          WHERE relayed_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.cfg.BUS_RELAY_BATCH_SIZE],
       );
@@ -122,6 +122,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       const event = {
         id: row.id, type: row.type, occurredAt: row.occurred_at.toISOString(), aggregateId: row.aggregate_id,
         version: row.version, payload: row.payload, ...(row.correlation_id ? { correlationId: row.correlation_id } : {}),
+        ...(row.causation_id ? { causationId: row.causation_id } : {}),
       } as AnyEvent;
       for (const consumer of consumersOf(row.type)) {
         const jobs = byQueue.get(QUEUES[consumer]) ?? [];

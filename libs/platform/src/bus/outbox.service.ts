@@ -19,10 +19,10 @@ export class OutboxService {
     this.channel = outboxChannel(schema);
     // One round trip: the insert and the wake-up; NOTIFY is only sent if the transaction commits.
     this.insertSql = `WITH written AS (INSERT INTO ${quoteSchema(schema)}.outbox
-      (id, type, aggregate_id, version, payload, correlation_id, occurred_at) SELECT * FROM unnest(
-        $1::uuid[], $2::text[], $3::text[], $4::int[], $5::jsonb[], $6::text[], $7::timestamptz[])
+      (id, type, aggregate_id, version, payload, correlation_id, causation_id, occurred_at) SELECT * FROM unnest(
+        $1::uuid[], $2::text[], $3::text[], $4::int[], $5::jsonb[], $6::text[], $7::text[], $8::timestamptz[])
       RETURNING seq)
-      SELECT pg_notify($8, '') WHERE EXISTS (SELECT 1 FROM written)`;
+      SELECT pg_notify($9, '') WHERE EXISTS (SELECT 1 FROM written)`;
   }
 
   add(manager: EntityManager, event: NewEvent): Promise<AnyEvent> {
@@ -35,10 +35,13 @@ export class OutboxService {
       throw new Error('OutboxService.add needs the EntityManager of a running transaction');
     }
     if (events.length === 0) return [];
-    const correlationId = RequestContext.current()?.requestId;
+    const context = RequestContext.current();
+    const correlationId = context?.requestId;
+    const causationId = context?.causationId;
     const occurredAt = new Date().toISOString();
     const full = events.map(
-      (e) => ({ ...e, id: randomUUID(), occurredAt, ...(correlationId ? { correlationId } : {}) }) as AnyEvent,
+      (e) =>
+        ({ ...e, id: randomUUID(), occurredAt, ...(correlationId ? { correlationId } : {}), ...(causationId ? { causationId } : {}) }) as AnyEvent,
     );
     await manager.query(this.insertSql, [
       full.map((e) => e.id),
@@ -47,6 +50,7 @@ export class OutboxService {
       full.map((e) => e.version),
       full.map((e) => JSON.stringify(e.payload)),
       full.map((e) => e.correlationId ?? null),
+      full.map((e) => e.causationId ?? null),
       full.map((e) => e.occurredAt),
       this.channel,
     ]);

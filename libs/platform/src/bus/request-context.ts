@@ -3,6 +3,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface RequestContextData {
   /** The x-request-id of the HTTP call, or the correlationId of the event being handled. */
   requestId?: string;
+  /** The id of the event being handled: events its handler writes name it as their `causationId`. */
+  causationId?: string;
   /** The token subject of the caller, when there is one. */
   actor?: string;
 }

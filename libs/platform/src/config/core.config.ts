@@ -70,4 +70,5 @@ export const PORTS = {
   requests: { variable: 'REQUESTS_PORT', fallback: 3001 },
   offers: { variable: 'OFFERS_PORT', fallback: 3002 },
   matching: { variable: 'MATCHING_PORT', fallback: 3003 },
+  notifications: { variable: 'NOTIFICATIONS_PORT', fallback: 3004 },
 } as const;

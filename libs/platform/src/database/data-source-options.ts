@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { busMigration } from '../bus';
+import { outboxCausationMigration } from '../bus/bus-tables.migration';
 import { readEnv } from '../config/define-config';
 import { CoreEnv } from '../config/core.config';
 import { loadDotEnv } from '../config/load-dotenv';
@@ -11,7 +12,7 @@ export const MIGRATIONS_TABLE = 'migrations';
 
 /** Platform tables first: their timestamps sort before every service migration. */
 export function platformMigrations(schema: string) {
-  return [busMigration(schema), idempotencyKeysMigration(schema)];
+  return [busMigration(schema), outboxCausationMigration(schema), idempotencyKeysMigration(schema)];
 }
 
 export function dataSourceOptions(

@@ -117,11 +117,20 @@ class ProbeController {
   }
 }
 
-/** The requests schema receives partnership.created; the bus refuses to boot without a handler. */
+/** The requests schema receives partnership.*; the bus refuses to boot without a handler for each. */
 @Injectable()
 class IgnorePartnerships {
   @HandlesEvent('partnership.created')
-  async handle(): Promise<void> {}
+  async created(): Promise<void> {}
+
+  @HandlesEvent('partnership.proposed')
+  async proposed(): Promise<void> {}
+
+  @HandlesEvent('partnership.agreed')
+  async agreed(): Promise<void> {}
+
+  @HandlesEvent('partnership.ended')
+  async ended(): Promise<void> {}
 }
 
 @Module({

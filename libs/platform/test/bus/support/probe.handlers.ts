@@ -53,6 +53,27 @@ export class ProbeHandlers {
     return this.record(event, manager);
   }
 
+  // The owners' answers of the partnership saga are routed to matching too.
+  @HandlesEvent('reservation.made')
+  reservationMade(event: AnyEvent, manager: EntityManager): Promise<void> {
+    return this.record(event, manager);
+  }
+
+  @HandlesEvent('reservation.refused')
+  reservationRefused(event: AnyEvent, manager: EntityManager): Promise<void> {
+    return this.record(event, manager);
+  }
+
+  @HandlesEvent('hold.made')
+  holdMade(event: AnyEvent, manager: EntityManager): Promise<void> {
+    return this.record(event, manager);
+  }
+
+  @HandlesEvent('hold.refused')
+  holdRefused(event: AnyEvent, manager: EntityManager): Promise<void> {
+    return this.record(event, manager);
+  }
+
   private async record(event: AnyEvent, manager: EntityManager): Promise<void> {
     await manager.insert(ProbeEntity, {
       eventId: event.id, type: event.type, aggregateId: event.aggregateId, version: event.version,

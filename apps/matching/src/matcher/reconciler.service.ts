@@ -1,0 +1,164 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { NewEvent } from '@capmatch/contracts';
+import { OutboxService } from '@capmatch/platform';
+import type { MatchOffer, MatchRequest, Suggestion } from '@capmatch/engine';
+import { PartnershipStore } from '../store/partnership-store';
+import { SuggestionStore, type LiveOrRejectedRow, type NewProposal, type Rescored, type Superseded } from '../store/suggestion-store';
+import { rankWithEntering } from './entering-offer';
+import { matchingMetrics } from './matching-metrics';
+import { ProjectionIndex } from './projection-index.service';
+import { supersedeReason } from './supersede-reason';
+
+type LiveRow = LiveOrRejectedRow;
+
+/** An offer that changed, and the requests it may only enter (see entering-offer.ts). */
+export interface EnteringOffer {
+  offer: MatchOffer;
+  requestIds: ReadonlySet<string>;
+}
+
+export interface ReconcileOptions {
+  /** The state of requests changed in this transaction (not yet in the index). */
+  overrides?: ReadonlyMap<string, MatchRequest>;
+  /**
+   * Requests an offer may only enter (it is in none of their proposals), which lets them skip
+   * the full ranking when the offer cannot form bundles (entering-offer.ts).
+   */
+  entering?: EnteringOffer;
+  /** The requests were first projected by this transaction: no suggestions, nothing rejected, nothing to read. */
+  fresh?: boolean;
+}
+
+export interface ReconcileOutcome {
+  proposed: number;
+  superseded: number;
+  rescored: number;
+}
+
+/**
+ * Brings the proposed suggestions of some requests in line with what the engine now ranks as
+ * their top K: new combinations are proposed (with a `suggestion.proposed` event), ones that
+ * fell out are superseded with the reason, and ones still in keep their id and status.
+ *
+ * A kept suggestion whose score or explanation moved (say the offer's budget changed) is
+ * updated in place without an event: it is still the same proposal of the same combination,
+ * and a new id would break links reviewers already hold.
+ *
+ * A request with a pending or agreed partnership gets no proposals: it is taken.
+ *
+ * The caller holds the locks of match-locks.ts and synced the index in this transaction.
+ */
+@Injectable()
+export class Reconciler {
+  private readonly logger = new Logger(Reconciler.name);
+
+  constructor(
+    private readonly index: ProjectionIndex,
+    private readonly suggestions: SuggestionStore,
+    private readonly partnerships: PartnershipStore,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async reconcile(manager: EntityManager, requestIds: readonly string[], options: ReconcileOptions = {}): Promise<ReconcileOutcome> {
+    const ids = [...new Set(requestIds)];
+    if (ids.length === 0) return { proposed: 0, superseded: 0, rescored: 0 };
+    const stop = matchingMetrics().reconcileSeconds.startTimer();
+    const outcome = await this.run(manager, ids, options);
+    stop();
+    const { changes } = matchingMetrics();
+    changes.inc({ change: 'proposed' }, outcome.proposed);
+    changes.inc({ change: 'superseded' }, outcome.superseded);
+    changes.inc({ change: 'rescored' }, outcome.rescored);
+    return outcome;
+  }
+
+  private async run(manager: EntityManager, ids: string[], options: ReconcileOptions): Promise<ReconcileOutcome> {
+    const { overrides = new Map<string, MatchRequest>(), entering, fresh = false } = options;
+    const rows = fresh ? [] : await this.suggestions.liveAndRejected(manager, ids);
+    const engaged = fresh ? new Set<string>() : await this.partnerships.engagedAmong(manager, ids);
+    const live = rows.filter((r) => r.kind === 'live');
+    const rejected = new Map<string, Set<string>>();
+    for (const r of rows) {
+      if (r.kind !== 'rejected') continue;
+      const set = rejected.get(r.request_id) ?? new Set<string>();
+      rejected.set(r.request_id, set.add(r.combination_key));
+    }
+    const liveByRequest = groupBy(live, (row) => row.request_id);
+
+    const proposals: NewProposal[] = [];
+    const superseded: Superseded[] = [];
+    const rescored: Rescored[] = [];
+    for (const id of ids) {
+      const request = overrides.get(id) ?? this.index.request(id);
+      const keys = rejected.get(id) ?? new Set<string>();
+      const liveRows = liveByRequest.get(id) ?? [];
+      const open = request !== undefined && request.status === 'open' && !engaged.has(id);
+      const wanted = open ? this.rank(request, keys, liveRows, entering) : [];
+      const current = new Map(liveRows.map((row) => [row.combination_key, row]));
+      for (const suggestion of wanted) {
+        const row = current.get(suggestion.key);
+        if (!row) proposals.push(this.proposal(suggestion, request as MatchRequest));
+        else if (row.score !== suggestion.score || JSON.stringify(row.explanation) !== JSON.stringify(suggestion.explanation)) {
+          rescored.push({ id: row.id, score: suggestion.score, explanation: suggestion.explanation });
+        }
+        current.delete(suggestion.key);
+      }
+      for (const row of current.values()) {
+        const reason = engaged.has(id)
+          ? 'the request has a pending or agreed partnership'
+          : supersedeReason(request, row.offer_ids, (o) => this.index.offer(o), keys, this.index.topK);
+        superseded.push({ id: row.id, reason });
+      }
+    }
+
+    const now = new Date();
+    await this.suggestions.supersede(manager, superseded, now);
+    await this.suggestions.rescore(manager, rescored, now);
+    const written = await this.suggestions.propose(manager, proposals, now);
+    if (written.length > 0) {
+      const events: NewEvent[] = written.map((s) => ({ type: 'suggestion.proposed', aggregateId: s.id, version: 1, payload: s }));
+      await this.outbox.addAll(manager, events);
+    }
+    if (written.length < proposals.length) {
+      this.logger.warn(`${proposals.length - written.length} proposal(s) were already live (written by another instance)`);
+    }
+    return { proposed: written.length, superseded: superseded.length, rescored: rescored.length };
+  }
+
+  private rank(request: MatchRequest, rejected: ReadonlySet<string>, live: LiveRow[], entering: EnteringOffer | undefined): Suggestion[] {
+    if (entering?.requestIds.has(request.id)) {
+      const fast = rankWithEntering(request, live, entering.offer, rejected, this.index.topK);
+      if (fast) return fast;
+    }
+    return this.index.engine.matchRequest(request, rejected);
+  }
+
+  private proposal(s: Suggestion, request: MatchRequest): NewProposal {
+    const providerIds = s.offerIds.map((id) => this.index.offer(id)?.providerId ?? '');
+    return {
+      id: randomUUID(),
+      requestId: s.requestId,
+      offerIds: [...s.offerIds],
+      providerIds,
+      key: s.key,
+      country: request.country,
+      cooperationType: s.cooperationType,
+      score: s.score,
+      explanation: s.explanation.map((e) => ({ ...e })),
+    };
+  }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+

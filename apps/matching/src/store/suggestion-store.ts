@@ -1,0 +1,245 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { CooperationTypeName, ExplanationEntry, SuggestionSnapshot } from '@capmatch/contracts';
+import { SYSTEM_ACTOR, type Actor } from './system-actor';
+import { tableNamer } from './schema';
+
+export interface NewProposal {
+  id: string;
+  requestId: string;
+  offerIds: string[];
+  providerIds: string[];
+  key: string;
+  country: string;
+  cooperationType: CooperationTypeName;
+  score: number;
+  explanation: ExplanationEntry[];
+}
+
+export interface Superseded {
+  id: string;
+  reason: string;
+}
+
+export interface Rescored {
+  id: string;
+  score: number;
+  explanation: readonly ExplanationEntry[];
+}
+
+/** A live proposal or a rejected combination of a request, as the reconciler reads them. */
+export interface LiveOrRejectedRow {
+  kind: 'live' | 'rejected';
+  id: string;
+  request_id: string;
+  combination_key: string;
+  offer_ids: string[];
+  cooperation_type: CooperationTypeName;
+  score: number;
+  explanation: unknown;
+}
+
+export type SuggestionAction = 'proposed' | 'accepted' | 'rejected' | 'superseded';
+
+/**
+ * Suggestions with their audit trail, the rejected combinations (hard rule 8) and the durable
+ * queue of requests to re-match: the only code that writes these tables. Batched writes write
+ * the audit trail in the same statement; `record` is the one history insert for single changes.
+ */
+@Injectable()
+export class SuggestionStore {
+  private readonly suggestions: string;
+  private readonly history: string;
+  private readonly rejected: string;
+  private readonly rematch: string;
+
+  constructor(dataSource: DataSource) {
+    const t = tableNamer(dataSource);
+    this.suggestions = t('suggestions');
+    this.history = t('suggestion_history');
+    this.rejected = t('rejected_combinations');
+    this.rematch = t('pending_rematch');
+  }
+
+  /** One audit entry of one suggestion. */
+  async record(manager: EntityManager, suggestionId: string, action: SuggestionAction, actor: Actor, reason: string | null, at: Date): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${this.history} (suggestion_id, action, actor_sub, actor_role, reason, at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [suggestionId, action, actor.sub, actor.role, reason, at],
+    );
+  }
+
+  /** Marks a proposed suggestion accepted or rejected by `actor`, with its audit entry. */
+  async decide(
+    manager: EntityManager,
+    id: string,
+    decision: { status: 'accepted' | 'rejected'; actor: Actor; at: Date; reason: string | null; note?: string },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE ${this.suggestions} SET status = $2, decided_at = $3, decided_by = $4, reason = $5, updated_at = $3 WHERE id = $1`,
+      [id, decision.status, decision.at, decision.actor.sub, decision.reason],
+    );
+    await this.record(manager, id, decision.status, decision.actor, decision.note ?? decision.reason, decision.at);
+  }
+
+  /** Hard rule 8: this combination is never proposed to this request again. */
+  async rememberRejected(manager: EntityManager, requestId: string, key: string, suggestionId: string, at: Date): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${this.rejected} (request_id, combination_key, suggestion_id, rejected_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [requestId, key, suggestionId, at],
+    );
+  }
+
+  /** One round trip for both: the live proposals and the rejected combinations of these requests. */
+  liveAndRejected(manager: EntityManager, requestIds: readonly string[]): Promise<LiveOrRejectedRow[]> {
+    return manager.query(
+      `SELECT 'live' AS kind, id, request_id, combination_key, offer_ids, cooperation_type, score, explanation
+       FROM ${this.suggestions} WHERE request_id = ANY($1::uuid[]) AND status = 'proposed'
+       UNION ALL
+       SELECT 'rejected', suggestion_id, request_id, combination_key, NULL, NULL, NULL, NULL FROM ${this.rejected}
+       WHERE request_id = ANY($1::uuid[])`,
+      [requestIds],
+    ) as Promise<LiveOrRejectedRow[]>;
+  }
+
+  /** The requests with a live proposal holding this offer. */
+  async holdersOf(manager: EntityManager, offerId: string): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT DISTINCT request_id FROM ${this.suggestions} WHERE status = 'proposed' AND offer_ids @> ARRAY[$1]::uuid[]`,
+      [offerId],
+    )) as Array<{ request_id: string }>;
+    return rows.map((r) => r.request_id);
+  }
+
+  /** The K-th best live score of each of these requests that has K proposals. */
+  async kthScores(manager: EntityManager, requestIds: readonly string[], k: number): Promise<Map<string, number>> {
+    const rows = (await manager.query(
+      `SELECT request_id, min(score) AS kth FROM ${this.suggestions}
+       WHERE status = 'proposed' AND request_id = ANY($1::uuid[]) GROUP BY request_id HAVING count(*) >= $2`,
+      [requestIds, k],
+    )) as Array<{ request_id: string; kth: number }>;
+    return new Map(rows.map((r) => [r.request_id, Number(r.kth)]));
+  }
+
+  /** The combination key of a suggestion (hard rule 8 remembers it). */
+  async combinationOf(manager: EntityManager, suggestionId: string): Promise<string | null> {
+    const rows = (await manager.query(`SELECT combination_key FROM ${this.suggestions} WHERE id = $1`, [suggestionId])) as Array<{
+      combination_key: string;
+    }>;
+    return rows[0]?.combination_key ?? null;
+  }
+
+  /** The request's live proposals other than `exceptId`. */
+  async othersOf(manager: EntityManager, requestId: string, exceptId: string): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT id FROM ${this.suggestions} WHERE status = 'proposed' AND request_id = $1 AND id <> $2`,
+      [requestId, exceptId],
+    )) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
+
+  /** Marks proposals superseded (only those still proposed) and records why. */
+  async supersede(manager: EntityManager, rows: readonly Superseded[], at: Date): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const done = (await manager.query(
+      `WITH s AS (
+         UPDATE ${this.suggestions} t SET status = 'superseded', updated_at = $3, reason = u.reason
+         FROM unnest($1::uuid[], $2::text[]) AS u(id, reason)
+         WHERE t.id = u.id AND t.status = 'proposed'
+         RETURNING t.id, u.reason),
+       h AS (
+         INSERT INTO ${this.history} (suggestion_id, action, actor_sub, actor_role, reason, at)
+         SELECT id, 'superseded', $4, $5, reason, $3 FROM s)
+       SELECT id FROM s`,
+      [rows.map((r) => r.id), rows.map((r) => r.reason), at, SYSTEM_ACTOR.sub, SYSTEM_ACTOR.role],
+    )) as Array<{ id: string }>;
+    return done.map((r) => r.id);
+  }
+
+  async rescore(manager: EntityManager, rows: readonly Rescored[], at: Date): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query(
+      `UPDATE ${this.suggestions} t SET score = u.score, explanation = u.explanation, updated_at = $4
+       FROM unnest($1::uuid[], $2::float8[], $3::jsonb[]) AS u(id, score, explanation)
+       WHERE t.id = u.id AND t.status = 'proposed'`,
+      [rows.map((r) => r.id), rows.map((r) => r.score), rows.map((r) => JSON.stringify(r.explanation)), at],
+    );
+  }
+
+  /**
+   * Inserts proposals; one that is already live (another instance got there first, which the
+   * partial unique index detects) is skipped. Returns the snapshots of those written.
+   */
+  async propose(manager: EntityManager, rows: readonly NewProposal[], at: Date): Promise<SuggestionSnapshot[]> {
+    if (rows.length === 0) return [];
+    const written = (await manager.query(
+      `WITH ins AS (
+         INSERT INTO ${this.suggestions} (id, request_id, offer_ids, provider_ids, combination_key, country,
+           cooperation_type, score, explanation, status, created_at, updated_at)
+         SELECT u.id, u.request_id, string_to_array(u.offers, ',')::uuid[], string_to_array(u.providers, ',')::uuid[],
+           u.key, u.country, u.ctype, u.score, u.explanation, 'proposed', $10, $10
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[], $9::jsonb[])
+           AS u(id, request_id, offers, providers, key, country, ctype, score, explanation)
+         ON CONFLICT (request_id, combination_key) WHERE status = 'proposed' DO NOTHING
+         RETURNING id),
+       h AS (
+         INSERT INTO ${this.history} (suggestion_id, action, actor_sub, actor_role, reason, at)
+         SELECT id, 'proposed', $11, $12, NULL, $10 FROM ins)
+       SELECT id FROM ins`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.requestId),
+        rows.map((r) => r.offerIds.join(',')),
+        rows.map((r) => r.providerIds.join(',')),
+        rows.map((r) => r.key),
+        rows.map((r) => r.country),
+        rows.map((r) => r.cooperationType),
+        rows.map((r) => r.score),
+        rows.map((r) => JSON.stringify(r.explanation)),
+        at,
+        SYSTEM_ACTOR.sub,
+        SYSTEM_ACTOR.role,
+      ],
+    )) as Array<{ id: string }>;
+    const ids = new Set(written.map((r) => r.id));
+    return rows
+      .filter((r) => ids.has(r.id))
+      .map((r) => ({
+        id: r.id,
+        requestId: r.requestId,
+        offerIds: r.offerIds,
+        country: r.country,
+        cooperationType: r.cooperationType,
+        score: r.score,
+        explanation: r.explanation,
+        status: 'proposed',
+        createdAt: at.toISOString(),
+        decidedAt: null,
+        decidedBy: null,
+        reason: null,
+      }));
+  }
+
+  /** Queues requests for re-matching inside the caller's transaction. */
+  async enqueueRematch(manager: EntityManager, requestIds: readonly string[]): Promise<void> {
+    if (requestIds.length === 0) return;
+    await manager.query(`INSERT INTO ${this.rematch} (request_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING`, [requestIds]);
+  }
+
+  async dequeueRematch(manager: EntityManager, requestId: string): Promise<void> {
+    await manager.query(`DELETE FROM ${this.rematch} WHERE request_id = $1`, [requestId]);
+  }
+
+  /** Takes the oldest queued request no other instance is taking (SKIP LOCKED), or null. */
+  async claimRematch(manager: EntityManager): Promise<string | null> {
+    const rows = (await manager.query(
+      // Wrapped in a SELECT: TypeORM answers a bare DELETE ... RETURNING with [rows, count].
+      `WITH claimed AS (
+         DELETE FROM ${this.rematch} WHERE request_id = (
+           SELECT request_id FROM ${this.rematch} ORDER BY queued_at FOR UPDATE SKIP LOCKED LIMIT 1)
+         RETURNING request_id)
+       SELECT request_id FROM claimed`,
+    )) as Array<{ request_id: string }>;
+    return rows[0]?.request_id ?? null;
+  }
+}
