@@ -1,5 +1,6 @@
 // Three tiers (docs/style.md §9): unit specs beside the code, integration specs that boot one
-// service against real Postgres and Redis, and cross-service e2e specs in test/.
+// service against real Postgres and Redis, and cross-service e2e specs in test/; and the
+// console's browser specs in test/browser.
 const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const swc = ['@swc/jest', {
@@ -35,6 +36,13 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+      setupFiles: ['<rootDir>/test/support/env.setup.ts'],
+    },
+    {
+      // The console in a real browser (playwright-core on the system Chromium) against the stack.
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       setupFiles: ['<rootDir>/test/support/env.setup.ts'],
     },
   ],

@@ -1,5 +1,5 @@
-// npm run start:all — runs the four built services in one terminal (one process each), with
-// prefixed output. Ctrl-C or SIGTERM drains and stops them all; if one dies on its own, the
+// npm run start:all — runs the four built services and the console in one terminal (one process
+// each), with prefixed output. Ctrl-C or SIGTERM drains and stops them all; if one dies on its own, the
 // others are stopped and this exits non-zero.
 //
 // Each service runs in a process group of its own, so a signal to this script's group (Ctrl-C,
@@ -12,8 +12,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SERVICES = ['requests', 'offers', 'matching', 'notifications'];
-const COLOURS = { requests: 36, offers: 35, matching: 33, notifications: 32 };
+const SERVICES = ['requests', 'offers', 'matching', 'notifications', 'console'];
+const COLOURS = { requests: 36, offers: 35, matching: 33, notifications: 32, console: 34 };
 const colour = process.stdout.isTTY && !process.env.NO_COLOR;
 
 const fromSource = process.env.START_ALL_FROM === 'source';

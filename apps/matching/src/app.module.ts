@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PlatformModule, type ServiceDatabaseOptions } from '@capmatch/platform';
 import { AllocationPlanEntity } from './allocations/allocation-plan.entity';
 import { AllocationsModule } from './allocations/allocations.module';
+import { ExportsModule } from './exports/exports.module';
 import { matchingConfig } from './matching.config';
 import { MatcherModule } from './matcher/matcher.module';
 import { CreateMatching1764300000000 } from './migrations/1764300000000-create-matching';
@@ -37,7 +38,7 @@ export const MIGRATIONS: NonNullable<ServiceDatabaseOptions['migrations']> = [
 /**
  * The composition root: the platform and the feature modules. Arrows run one way
  * (config/dependency-cruiser.cjs): projections → partnerships → matcher → store, suggestions →
- * matcher, reports → store.
+ * matcher, reports → store; exports read the tables they publish.
  */
 @Module({
   imports: [
@@ -64,6 +65,7 @@ export const MIGRATIONS: NonNullable<ServiceDatabaseOptions['migrations']> = [
     PartnershipsModule,
     ReportsModule,
     AllocationsModule,
+    ExportsModule,
   ],
 })
 export class AppModule {}

@@ -23,6 +23,7 @@ export { signToken, type TokenClaims } from './auth/sign-token';
 export { InvalidFieldsException, MAX_FIELD_ERRORS, type FieldError } from './http/invalid-fields.exception';
 export { problem, PROBLEM_CONTENT_TYPE, type ProblemDocument } from './http/problem';
 export { ProblemDocumentDto, FieldErrorDto, ApiProblemResponses } from './http/problem-document.dto';
+export { ProblemFilter } from './http/problem.filter';
 export { IfMatch, parseIfMatch } from './http/if-match.decorator';
 export { flattenValidationErrors, createValidationPipe } from './http/validation.pipe';
 

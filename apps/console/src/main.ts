@@ -1,0 +1,17 @@
+import { Logger } from '@nestjs/common';
+import { readEnv } from '@capmatch/platform';
+import { ConsoleEnv } from './console.config';
+import { createConsoleApp } from './console-app';
+
+async function main(): Promise<void> {
+  const app = await createConsoleApp();
+  const env = readEnv(ConsoleEnv);
+  if (env.HOST) await app.listen(env.CONSOLE_PORT, env.HOST);
+  else await app.listen(env.CONSOLE_PORT);
+  new Logger('Console').log(`capmatch console on port ${env.CONSOLE_PORT}`);
+}
+
+main().catch((error: unknown) => {
+  new Logger('Console').error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
