@@ -2,13 +2,14 @@
 // arriving while matching is SIGKILLed (no drain, transactions cut off, jobs left active in
 // Redis), and after a restart every request.submitted event has been handled exactly once and
 // every request has exactly its suggestions. Matching runs as a real child process (from the
-// TypeScript source), requests and offers in this process. `npm run test:cluster` runs this
+// TypeScript source), requests, offers and notifications in this process. `npm run test:cluster` runs this
 // against a Redis Cluster as well.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Cluster } from 'ioredis';
 import { Client } from 'pg';
 import { PLATFORM_REDIS } from '@capmatch/platform';
+import { AppModule as NotificationsModule } from '../apps/notifications/src/app.module';
 import { AppModule as OffersModule } from '../apps/offers/src/app.module';
 import { AppModule as RequestsModule } from '../apps/requests/src/app.module';
 import { startService, type StartedService } from './support/app';
@@ -24,6 +25,7 @@ const LANGUAGE = 'ln';
 describe('no event lost when matching is killed mid-stream', () => {
   let requests: StartedService;
   let offers: StartedService;
+  let notifications: StartedService;
   let matching: ChildService | undefined;
   let db: Client;
   let s: Scenario;
@@ -41,6 +43,8 @@ describe('no event lost when matching is killed mid-stream', () => {
     await dropServiceSchemas();
     requests = await startService('requests', RequestsModule);
     offers = await startService('offers', OffersModule);
+    // It consumes offer and suggestion events too: without it their queue never goes quiet.
+    notifications = await startService('notifications', NotificationsModule);
     matching = await startMatching();
     // Scenario drives only requests and offers here; matching is read through the database.
     s = new Scenario({ requests, offers } as unknown as Stack);
@@ -51,6 +55,7 @@ describe('no event lost when matching is killed mid-stream', () => {
   afterAll(async () => {
     await db?.end();
     await matching?.stop();
+    await notifications?.close();
     await offers?.close();
     await requests?.close();
   });
