@@ -94,6 +94,7 @@ describe('taxonomy and countries', () => {
         lldc: true,
         sids: false,
         ldcGraduation: null,
+        ldcTransitionUntil: null,
         incomeGroup: 'low',
         languages: ['rw', 'en', 'fr', 'sw'],
       });
