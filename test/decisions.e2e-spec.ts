@@ -2,7 +2,7 @@
 // combinations that must never come back, and an offer withdrawn under its proposals.
 import { waitForQuiet } from './support/quiet';
 import { Scenario, type Json } from './support/scenario';
-import { startStack, type Stack } from './support/stack';
+import { useStack, type Stack } from './support/stack';
 import { tokenFor } from './support/tokens';
 import request from 'supertest';
 
@@ -10,13 +10,9 @@ describe('coordinator decisions across services', () => {
   let stack: Stack;
   let s: Scenario;
 
-  beforeAll(async () => {
-    stack = await startStack();
-    s = new Scenario(stack);
-  });
-
-  afterAll(async () => {
-    await stack?.close();
+  useStack((started) => {
+    stack = started;
+    s = new Scenario(started);
   });
 
   it('lets exactly one of several concurrent accepts keep the last slot: the offers service refuses the others', async () => {

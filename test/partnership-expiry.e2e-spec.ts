@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { JOB_QUEUES } from '@capmatch/contracts';
 import { waitForQuiet } from './support/quiet';
 import { SagaScenario } from './support/saga';
-import { startStack, type Stack } from './support/stack';
+import { useStack, type Stack } from './support/stack';
 
 const EXPIRY_SECONDS = 2;
 
@@ -22,14 +22,10 @@ describe('partnership expiry', () => {
   let stack: Stack;
   let s: SagaScenario;
 
-  beforeAll(async () => {
-    stack = await startStack({ matchingEnv: { PARTNERSHIP_EXPIRY_SECONDS: String(EXPIRY_SECONDS) } });
-    s = new SagaScenario(stack);
-  });
-
-  afterAll(async () => {
-    await stack?.close();
-  });
+  useStack((started) => {
+    stack = started;
+    s = new SagaScenario(started);
+  }, { matchingEnv: { PARTNERSHIP_EXPIRY_SECONDS: String(EXPIRY_SECONDS) } });
 
   it('ends a partnership nobody agreed within PARTNERSHIP_EXPIRY_SECONDS: expired, slots free, re-matched', async () => {
     const w = await s.world('wo');

@@ -6,7 +6,7 @@ import { ISO_639_3_WITHOUT_639_1 } from '@capmatch/taxonomy';
 import { waitForQuiet } from './support/quiet';
 import { SagaScenario } from './support/saga';
 import type { Json } from './support/scenario';
-import { startStack, type Stack } from './support/stack';
+import { useStack, type Stack } from './support/stack';
 import { tokenFor } from './support/tokens';
 
 const TRIALS = Number(process.env.RACE_TRIALS ?? 10);
@@ -20,13 +20,9 @@ describe('partnership races', () => {
   let stack: Stack;
   let s: SagaScenario;
 
-  beforeAll(async () => {
-    stack = await startStack();
-    s = new SagaScenario(stack);
-  });
-
-  afterAll(async () => {
-    await stack?.close();
+  useStack((started) => {
+    stack = started;
+    s = new SagaScenario(started);
   });
 
   it('lowering slots during accepts never leaves more pending + agreed partnerships than slots', async () => {

@@ -6,7 +6,7 @@ import { QUEUES } from '@capmatch/contracts';
 import { waitForQuiet } from './support/quiet';
 import { SagaScenario, type SagaWorld } from './support/saga';
 import type { Json } from './support/scenario';
-import { startStack, type Stack } from './support/stack';
+import { useStack, type Stack } from './support/stack';
 import { tokenFor } from './support/tokens';
 
 describe('partnerships agreed by both parties', () => {
@@ -16,13 +16,9 @@ describe('partnerships agreed by both parties', () => {
   const languages = ['yo', 'ff', 'wo', 'ln', 'kg', 'ny', 'sn', 'om', 'so', 'ti', 'am', 'mg', 'rn', 'lg'];
   const lang = () => languages.shift() as string;
 
-  beforeAll(async () => {
-    stack = await startStack();
-    s = new SagaScenario(stack);
-  });
-
-  afterAll(async () => {
-    await stack?.close();
+  useStack((started) => {
+    stack = started;
+    s = new SagaScenario(started);
   });
 
   /** Returns once the requests service shows the request matched and the offers service the agreement. */

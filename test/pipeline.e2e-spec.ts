@@ -4,7 +4,7 @@
 // that accept them, and the hard rules keep unfit pairs apart.
 import { waitForQuiet } from './support/quiet';
 import { Scenario, type Json } from './support/scenario';
-import { startStack, type Stack } from './support/stack';
+import { useStack, type Stack } from './support/stack';
 import { tokenFor } from './support/tokens';
 import request from 'supertest';
 
@@ -12,13 +12,9 @@ describe('capmatch pipeline (requests → matching → partnership)', () => {
   let stack: Stack;
   let s: Scenario;
 
-  beforeAll(async () => {
-    stack = await startStack();
-    s = new Scenario(stack);
-  });
-
-  afterAll(async () => {
-    await stack?.close();
+  useStack((started) => {
+    stack = started;
+    s = new Scenario(started);
   });
 
   it('proposes a fitting offer; an accept reserves a slot, both parties\' confirmations match the request', async () => {
