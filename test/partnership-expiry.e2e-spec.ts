@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { JOB_QUEUES } from '@capmatch/contracts';
 import { waitForQuiet } from './support/quiet';
 import { SagaScenario } from './support/saga';
-import { useStack, type Stack } from './support/stack';
+import { useStack } from './support/stack';
 
 const EXPIRY_SECONDS = 2;
 
@@ -19,12 +19,10 @@ async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean, li
 }
 
 describe('partnership expiry', () => {
-  let stack: Stack;
   let s: SagaScenario;
 
-  useStack((started) => {
-    stack = started;
-    s = new SagaScenario(started);
+  useStack((stack) => {
+    s = new SagaScenario(stack);
   }, { matchingEnv: { PARTNERSHIP_EXPIRY_SECONDS: String(EXPIRY_SECONDS) } });
 
   it('ends a partnership nobody agreed within PARTNERSHIP_EXPIRY_SECONDS: expired, slots free, re-matched', async () => {
@@ -49,7 +47,7 @@ describe('partnership expiry', () => {
     const w = await s.world('ln');
     const p = await s.propose(w.request.id, w.offer.id);
     await waitForQuiet();
-    await stack.restartMatcher();
+    await s.stack.restartMatcher();
     const ended = await eventually(() => s.partnership(p.id), (x) => x.status !== 'pending');
     expect(ended.status).toBe('expired');
     await waitForQuiet();
