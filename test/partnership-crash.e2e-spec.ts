@@ -18,7 +18,9 @@ describe('partnership saga across a SIGKILL', () => {
   beforeAll(async () => {
     ensureBuilt();
     const env = await freshEnvironment(`${process.env.TEST_DATABASE || 'capmatch_test'}_crash`, `${process.env.QUEUE_PREFIX}_crash`);
-    services = await startServices(env, { PARTNERSHIP_EXPIRY_SECONDS: '3600' });
+    // A job the killed service held is handed out again once its lock lapses (BullMQ's stalled
+    // check): a short lock brings that within seconds, as in the no-loss test, instead of 30 s.
+    services = await startServices(env, { PARTNERSHIP_EXPIRY_SECONDS: '3600', BUS_LOCK_DURATION_MS: '2000' });
     client = new CapmatchClient(services.urls);
     tokens = new TokenBook(env.jwtSecret);
     quiet = () => waitForQuiet({ databaseUrl: env.databaseUrl, prefix: env.queuePrefix, timeoutMs: 60_000 });

@@ -3,7 +3,7 @@
 // prefix, so a benchmark never touches a developer's data and can run next to `npm start`.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -34,12 +34,40 @@ export interface RunningServices {
   restart(service: ServiceName): Promise<void>;
 }
 
+/** The newest modification time (ms) of the TypeScript that tsconfig.build.json compiles under `dir`. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules' && entry.name !== 'test' && path !== join(ROOT, 'apps', 'console', 'web')) newest = Math.max(newest, newestSource(path));
+    } else if (entry.name.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(entry.name)) {
+      newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/**
+ * Builds the services (tsc and tsc-alias, as `npm run build` does, without the console's web
+ * bundle and without emptying dist first, so a running service's files never disappear) when
+ * an entry is missing or older than a source file or tsconfig it is built from.
+ */
 export function ensureBuilt(): void {
-  const missing = ORDER.filter((svc) => !existsSync(entryOf(svc, 'dist')));
-  if (missing.length === 0) return;
-  process.stderr.write(`dist is missing ${missing.join(', ')}: running npm run build\n`);
-  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
-  if (build.status !== 0) throw new Error('npm run build failed');
+  const entries = ORDER.map((svc) => entryOf(svc, 'dist'));
+  const missing = ORDER.filter((_, i) => !existsSync(entries[i]));
+  const builtAt = missing.length > 0 ? 0 : Math.min(...entries.map((entry) => statSync(entry).mtimeMs));
+  const sources = Math.max(
+    newestSource(join(ROOT, 'apps')),
+    newestSource(join(ROOT, 'libs')),
+    ...['tsconfig.json', 'tsconfig.build.json'].map((file) => statSync(join(ROOT, file)).mtimeMs),
+  );
+  if (builtAt >= sources) return;
+  process.stderr.write(missing.length > 0 ? `dist is missing ${missing.join(', ')}: building\n` : 'dist is older than the sources: building\n');
+  for (const [tool, args] of [['tsc', ['-p', 'tsconfig.build.json']], ['tsc-alias', ['-p', 'tsconfig.build.json']]] as const) {
+    const build = spawnSync(join(ROOT, 'node_modules', '.bin', tool), args, { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
+    if (build.status !== 0) throw new Error(`${tool} -p tsconfig.build.json failed`);
+  }
 }
 
 /** Drops and recreates the benchmark database and deletes the benchmark's Redis keys. */

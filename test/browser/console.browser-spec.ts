@@ -21,6 +21,7 @@ describe('console in the browser', () => {
   let page: Page;
   let s: Scenario;
   let provider: Json;
+  let offer: Json;
   let req: Json;
   const shots = screenshotDir();
 
@@ -31,7 +32,7 @@ describe('console in the browser', () => {
     s = new Scenario(stack);
     provider = await s.provider('government', 'KEN');
     const facilitator = await s.provider('government', 'DEU');
-    await s.offer(provider, LANG, { title: 'Speech and language data for public services', capacityAreas: ['language-technology', 'skills-and-education'] });
+    offer = await s.offer(provider, LANG, { title: 'Speech and language data for public services', capacityAreas: ['language-technology', 'skills-and-education'] });
     await s.offer(facilitator, LANG, { title: 'Co-financing for triangular cooperation', role: 'facilitator', capacityAreas: ['language-technology'] });
     req = await s.request('RWA', LANG, { title: 'Kinyarwanda speech technology for e-government', capacityAreas: ['language-technology'] });
     await s.request('FJI', 'fj', { title: 'Climate data skills', capacityAreas: ['data'] });
@@ -65,15 +66,21 @@ describe('console in the browser', () => {
 
   it('lets a coordinator accept, the country and the donor confirm, and shows the partnership agreed', async () => {
     await signInAsCoordinatorWithPicker();
+    // The request has two suggestions: Kenya's offer alone, and the triangular bundle with the
+    // German facilitator (whose order the ranking decides). Accept Kenya's alone, so the two
+    // parties this test signs in as (Rwanda and Kenya's donor) are every party to confirm.
+    const proposed = (await s.get(stack.matching, `/v1/suggestions?requestId=${req.id}&status=proposed`)).body.items as Json[];
+    const single = proposed.filter((x) => x.offerIds.length === 1 && x.offerIds[0] === offer.id);
+    expect(single).toHaveLength(1);
     await page.getByRole('button', { name: /Kinyarwanda speech technology/ }).click();
-    const first = page.getByRole('article').first();
-    await first.getByText(/Capacity areas: strong fit/).waitFor();
+    const card = page.locator(`article[data-suggestion="${single[0].id}"]`);
+    await card.getByText(/Capacity areas: strong fit/).waitFor();
     await page.screenshot({ path: join(shots, 'review-queue.png'), fullPage: true });
-    await first.getByRole('button', { name: 'Accept' }).click();
+    await card.getByRole('button', { name: 'Accept' }).click();
     await page.getByText('Accepted: the partnership now waits for the parties to confirm.').waitFor();
 
     const [partnership] = (await s.get(stack.matching, `/v1/partnerships?requestId=${req.id}`)).body.items as Json[];
-    expect(partnership.status).toBe('pending');
+    expect([partnership.status, partnership.offerIds]).toEqual(['pending', [offer.id]]);
     await waitForQuiet();
 
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -91,13 +98,15 @@ describe('console in the browser', () => {
     await page.locator(`[data-partnership="${partnership.id}"]`).getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('Your confirmation is recorded.').waitFor();
     await waitForQuiet();
+    // Agreed once every confirmation is in and both owners answered (slot reserved, request
+    // held): the system is quiet, so the partnership is agreed now, and a reload shows it.
+    const read = await s.get(stack.matching, `/v1/partnerships/${partnership.id}`);
+    expect(read.body).toMatchObject({ status: 'agreed' });
 
     await page.reload();
     const agreed = page.locator(`[data-partnership="${partnership.id}"][data-status="agreed"]`);
     await agreed.waitFor();
     expect(await agreed.getByText('Agreed', { exact: true }).count()).toBe(1);
-    const read = await s.get(stack.matching, `/v1/partnerships/${partnership.id}`);
-    expect(read.body.status).toBe('agreed');
   });
 
   it('renders the coverage dashboard charts and offers the CSV download', async () => {

@@ -37,6 +37,8 @@ describe('hostile input against every endpoint', () => {
   let admin: string;
   const ids: Record<string, string> = {};
   const seen = { calls: 0, refused: 0, accepted: 0 };
+  /** Every call answered since the baseline was taken: named when a row count moves, to find the writer. */
+  let sinceBaseline: string[] = [];
   let endpoints: Endpoint[];
   const tokens: string[] = [];
 
@@ -134,12 +136,16 @@ describe('hostile input against every endpoint', () => {
       res = await fetch(url, { method: e.method, headers, body: e.method === 'GET' ? undefined : call.body });
     } catch (error) {
       // fetch itself refuses some header values and URLs before sending: nothing reached the service.
-      if (error instanceof TypeError && !(error as { cause?: unknown }).cause) return;
+      if (error instanceof TypeError && !(error as { cause?: unknown }).cause) {
+        sinceBaseline.push(`${e.method} ${url.slice(0, 200)} not sent: ${error.message.slice(0, 100)}`);
+        return;
+      }
       throw error;
     }
     const text = await res.text();
     seen.calls += 1;
-    const where = `${e.method} ${url.slice(0, 200)} -> ${res.status} ${text.slice(0, 300)}`;
+    const where = `${e.method} ${url.slice(0, 200)} ${JSON.stringify(call.headers ?? {}).slice(0, 200)} -> ${res.status} ${text.slice(0, 300)}`;
+    sinceBaseline.push(where.slice(0, 400));
     expect({ where, status: res.status < 500 }).toEqual({ where, status: true });
     if (res.status >= 400) {
       seen.refused += 1;
@@ -149,11 +155,15 @@ describe('hostile input against every endpoint', () => {
         where,
         doc: expect.objectContaining({ type: expect.any(String), title: expect.any(String), status: res.status, detail: expect.any(String) }),
       });
-      if (e.method !== 'GET') expect({ where, rows: await rowCounts() }).toEqual({ where, rows: baseline });
+      if (e.method !== 'GET') {
+        const rows = await rowCounts();
+        expect({ where, rows, sinceBaseline: rows === baseline ? [] : sinceBaseline }).toEqual({ where, rows: baseline, sinceBaseline: [] });
+      }
     } else if (e.method !== 'GET') {
       seen.accepted += 1;
       await waitForQuiet();
       baseline = await rowCounts();
+      sinceBaseline = [];
     }
   }
 

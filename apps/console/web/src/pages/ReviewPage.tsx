@@ -93,7 +93,7 @@ function SuggestionCard({ suggestion: s, rank, onDone }: { suggestion: Suggestio
   });
   const headingId = `suggestion-${s.id}`;
   return (
-    <Card withBorder padding="md" component="article" aria-labelledby={headingId}>
+    <Card withBorder padding="md" component="article" aria-labelledby={headingId} data-suggestion={s.id}>
       <Group justify="space-between" mb="xs">
         <Title order={3} size="h5" id={headingId}>#{rank} · {label('cooperationTypes', s.cooperationType)}</Title>
         <Badge size="lg" variant="light" aria-label={`${t('score')} ${number(s.score)}`}>{number(s.score, 2)}</Badge>
