@@ -5,7 +5,7 @@ import { encodeCursor } from '@capmatch/platform';
 import { startService, type StartedService } from '../../../test/support/app';
 import { resetState } from '../../../test/support/reset';
 import { tokenFor } from '../../../test/support/tokens';
-import { gate, ProbeModule } from './support/probe.module';
+import { gate, ProbeModule, resetGate } from './support/probe.module';
 import { waitFor } from './bus/support/wait-for';
 
 describe('platform idempotency and pagination', () => {
@@ -24,14 +24,47 @@ describe('platform idempotency and pagination', () => {
   afterAll(() => svc?.close());
 
   describe('Idempotency-Key', () => {
-    it('answers the first response again for the same key and caller, creating nothing new', async () => {
-      const first = await request(svc.http).post('/v1/probes').auth(token, { type: 'bearer' }).set('Idempotency-Key', 'k-1').send(body);
-      const again = await request(svc.http).post('/v1/probes').auth(token, { type: 'bearer' }).set('Idempotency-Key', 'k-1').send(body);
-      expect(first.status).toBe(201);
-      expect(again.status).toBe(201);
-      expect(again.body).toEqual(first.body);
-      expect(again.headers['idempotent-replayed']).toBe('true');
-      expect(await count()).toBe(1);
+    // The same guarantees with the key looked up first and with the look-up left to recordIn.
+    describe.each(['/v1/probes', '/v1/probes/direct'])('POST %s', (path) => {
+      it('answers the first response again for the same key and caller, creating nothing new', async () => {
+        const first = await request(svc.http).post(path).auth(token, { type: 'bearer' }).set('Idempotency-Key', 'k-1').send(body);
+        const again = await request(svc.http).post(path).auth(token, { type: 'bearer' }).set('Idempotency-Key', 'k-1').send(body);
+        expect(first.status).toBe(201);
+        expect(again.status).toBe(201);
+        expect(again.body).toEqual(first.body);
+        expect(again.headers['idempotent-replayed']).toBe('true');
+        expect(await count()).toBe(1);
+      });
+
+      it('422 when the key comes back with a different body', async () => {
+        await request(svc.http).post(path).auth(token, { type: 'bearer' }).set('Idempotency-Key', 'k-3').send(body);
+        const res = await request(svc.http)
+          .post(path)
+          .auth(token, { type: 'bearer' })
+          .set('Idempotency-Key', 'k-3')
+          .send({ ...body, name: 'another probe' });
+        expect(res.status).toBe(422);
+        expect(await count()).toBe(1);
+      });
+
+      it('records the key with the change: a second call while the first is in its transaction waits and replays', async () => {
+        resetGate();
+        const held = { ...body, name: 'held probe' };
+        const first = request(svc.http).post(path).auth(token, { type: 'bearer' }).set('Idempotency-Key', 'k-8').send(held).then((r) => r);
+        await gate.entered.promise;
+        const second = request(svc.http).post(path).auth(token, { type: 'bearer' }).set('Idempotency-Key', 'k-8').send(held).then((r) => r);
+        // The second insert of the key blocks behind the first transaction's; wait until Postgres shows it waiting.
+        await waitFor('the second call to wait on the key', async () => {
+          const rows: unknown[] = await db.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
+          return rows.length > 0;
+        });
+        gate.released.resolve();
+        const [a, b] = await Promise.all([first, second]);
+        expect([a.status, b.status]).toEqual([201, 201]);
+        expect(b.body).toEqual(a.body);
+        expect(b.headers['idempotent-replayed']).toBe('true');
+        expect(await count()).toBe(1);
+      });
     });
 
     it('keeps keys apart per caller and creates anew without a key', async () => {
@@ -41,17 +74,6 @@ describe('platform idempotency and pagination', () => {
       expect(theirs.headers['idempotent-replayed']).toBeUndefined();
       await request(svc.http).post('/v1/probes').auth(token, { type: 'bearer' }).send(body);
       expect(await count()).toBe(3);
-    });
-
-    it('422 when the key comes back with a different body', async () => {
-      await request(svc.http).post('/v1/probes').auth(token, { type: 'bearer' }).set('Idempotency-Key', 'k-3').send(body);
-      const res = await request(svc.http)
-        .post('/v1/probes')
-        .auth(token, { type: 'bearer' })
-        .set('Idempotency-Key', 'k-3')
-        .send({ ...body, name: 'another probe' });
-      expect(res.status).toBe(422);
-      expect(await count()).toBe(1);
     });
 
     it('400 naming Idempotency-Key when the header is too long', async () => {
@@ -77,24 +99,6 @@ describe('platform idempotency and pagination', () => {
       expect(res.status).toBe(201);
       expect(res.headers['idempotent-replayed']).toBeUndefined();
       expect(await count()).toBe(2);
-    });
-
-    it('records the key with the change: a second call while the first is in its transaction waits and replays', async () => {
-      const held = { ...body, name: 'held probe' };
-      const first = request(svc.http).post('/v1/probes').auth(token, { type: 'bearer' }).set('Idempotency-Key', 'k-8').send(held).then((r) => r);
-      await gate.entered.promise;
-      const second = request(svc.http).post('/v1/probes').auth(token, { type: 'bearer' }).set('Idempotency-Key', 'k-8').send(held).then((r) => r);
-      // The second insert of the key blocks behind the first transaction's; wait until Postgres shows it waiting.
-      await waitFor('the second call to wait on the key', async () => {
-        const rows: unknown[] = await db.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
-        return rows.length > 0;
-      });
-      gate.released.resolve();
-      const [a, b] = await Promise.all([first, second]);
-      expect([a.status, b.status]).toEqual([201, 201]);
-      expect(b.body).toEqual(a.body);
-      expect(b.headers['idempotent-replayed']).toBe('true');
-      expect(await count()).toBe(1);
     });
 
     it('frees the key when the first attempt fails, so a retry runs again', async () => {

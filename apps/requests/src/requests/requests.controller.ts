@@ -37,7 +37,8 @@ export class RequestsController {
 
   @Post()
   @Roles(...WRITER_ROLES)
-  @Idempotent()
+  // The create needs only its body and the country dataset: a repeated key is found by recordIn.
+  @Idempotent({ lookUpFirst: false })
   @ApiOperation({
     summary: 'Submit a request',
     description:

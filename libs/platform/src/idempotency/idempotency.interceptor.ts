@@ -14,7 +14,7 @@ import { catchError, mergeMap } from 'rxjs/operators';
 import type { AuthUser } from '../auth/auth-user';
 import { InvalidFieldsException } from '../http/invalid-fields.exception';
 import { canonicalJson } from './canonical-json';
-import { IDEMPOTENT } from './idempotent.decorator';
+import { IDEMPOTENT, type IdempotentOptions } from './idempotent.decorator';
 import { IdempotencyKeyTaken, idempotencyScope, type PendingKey } from './idempotency-scope';
 import { IdempotencyService, type RecordedAnswer } from './idempotency.service';
 
@@ -54,9 +54,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    if (context.getType() !== 'http' || !this.reflector.get<boolean>(IDEMPOTENT, context.getHandler())) {
-      return next.handle();
-    }
+    const options = this.reflector.get<Required<IdempotentOptions> | undefined>(IDEMPOTENT, context.getHandler());
+    if (context.getType() !== 'http' || !options) return next.handle();
     const req = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
     const res = context.switchToHttp().getResponse<Response>();
     const key = parseIdempotencyKey(req.headers['idempotency-key']);
@@ -67,8 +66,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
       fingerprint: fingerprintOf(req.method, req.path, req.body),
       recorded: false,
     };
-    const earlier = await this.store.find(pending.caller, key);
-    if (earlier) return of(this.replay(earlier, pending, res));
+    if (options.lookUpFirst) {
+      const earlier = await this.store.find(pending.caller, key);
+      if (earlier) return of(this.replay(earlier, pending, res));
+    } else {
+      await this.store.sweepSometimes();
+    }
 
     // The handler runs inside the scope, so its transaction can record the answer (recordIn).
     return idempotencyScope.run(pending, () => next.handle()).pipe(

@@ -37,8 +37,7 @@ export class IdempotencyService {
 
   /** The answer recorded for this caller and key within the last 24 hours, if any. */
   async find(caller: string, key: string): Promise<RecordedAnswer | null> {
-    // Keys that are never reused would stay forever: about one look-up in a hundred sweeps them.
-    if (Math.random() < PURGE_PROBABILITY) await this.purgeExpired();
+    await this.sweepSometimes();
     const rows: Row[] = await this.dataSource.query(
       `SELECT fingerprint, status_code, body FROM ${this.table}
         WHERE caller = $1 AND key = $2 AND status_code IS NOT NULL AND expires_at > now()`,
@@ -78,6 +77,11 @@ export class IdempotencyService {
     );
     if (written.length === 0) throw new IdempotencyKeyTaken();
     pending.recorded = true;
+  }
+
+  /** Keys that are never reused would stay forever: about one call in a hundred sweeps them. */
+  async sweepSometimes(): Promise<void> {
+    if (Math.random() < PURGE_PROBABILITY) await this.purgeExpired();
   }
 
   async purgeExpired(): Promise<number> {

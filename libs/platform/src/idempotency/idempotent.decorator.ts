@@ -3,14 +3,26 @@ import { ApiHeader } from '@nestjs/swagger';
 
 export const IDEMPOTENT = 'capmatch:idempotent';
 
+export interface IdempotentOptions {
+  /**
+   * `false` for a create that needs nothing but its body (no state it checks first, no effect
+   * outside its transaction) and records its answer with `recordIn` in that transaction: the
+   * look-up of the key before the handler is skipped, since an earlier answer shows up as the
+   * conflict of the `recordIn` insert, which rolls the repeat back and answers the first answer
+   * then. One round trip fewer per fresh call; a repeat costs a rolled-back transaction instead.
+   * Default `true`: the key is looked up first and a repeat runs nothing.
+   */
+  lookUpFirst?: boolean;
+}
+
 /**
  * On a POST create: the same `Idempotency-Key` from the same caller within 24 h answers the
- * first status and body again and runs nothing. The handler's service records the answer with
+ * first status and body again and commits nothing. The handler's service records the answer with
  * `IdempotencyService.recordIn(manager, body)` in the transaction that creates.
  */
-export const Idempotent = () =>
+export const Idempotent = ({ lookUpFirst = true }: IdempotentOptions = {}) =>
   applyDecorators(
-    SetMetadata(IDEMPOTENT, true),
+    SetMetadata(IDEMPOTENT, { lookUpFirst } satisfies Required<IdempotentOptions>),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,

@@ -33,6 +33,11 @@ function deferred() {
 }
 export const gate = { entered: deferred(), released: deferred() };
 
+/** A fresh gate, for a test that holds a call again after another one did. */
+export function resetGate(): void {
+  Object.assign(gate, { entered: deferred(), released: deferred() });
+}
+
 /** A tiny service on the platform, just enough to exercise every cross-cutting behaviour. */
 @Entity({ schema: 'requests', name: 'platform_probe' })
 export class ProbeEntity {
@@ -90,7 +95,16 @@ class ProbeController {
     return { ok: true };
   }
 
-  @Post() @Idempotent() async create(@Body() body: CreateProbeDto) {
+  @Post() @Idempotent() create(@Body() body: CreateProbeDto) {
+    return this.insert(body);
+  }
+
+  /** The same create without the look-up of the key first: a repeat is found by recordIn. */
+  @Post('direct') @Idempotent({ lookUpFirst: false }) createDirect(@Body() body: CreateProbeDto) {
+    return this.insert(body);
+  }
+
+  private insert(body: CreateProbeDto) {
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
         `INSERT INTO requests.platform_probe (id, name, rank) VALUES (gen_random_uuid(), $1, 0) RETURNING id, name`,
