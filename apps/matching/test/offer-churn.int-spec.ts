@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '@capmatch/contracts';
 import { DataSource } from 'typeorm';
-import { lockGateShared } from '../src/matcher/match-locks';
 import { OfferProjector } from '../src/projections/offer-projector.service';
+import { holdGateShared } from './gate-holder';
 import { envelope, offerSnapshot, requestSnapshot, sql } from './matching-fixtures';
 import { freshLanguage, MatchingHarness } from './harness';
 
@@ -35,24 +35,14 @@ describe('offer churn', () => {
     const edited = { ...offer, version: 2, title: 'AI skills programme, second cohort', description: 'Reworded.', updatedAt: new Date().toISOString() };
     // Another transaction holds the gate shared throughout (as request events do): an
     // exclusive gate would wait for it, and the lock timeout turns that wait into a failure.
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let holding!: () => void;
-    const held = new Promise<void>((resolve) => (holding = resolve));
-    const other = dataSource.transaction(async (m) => {
-      await lockGateShared(m);
-      holding();
-      await released;
-    });
-    await held;
+    const release = await holdGateShared(dataSource);
     try {
       await dataSource.transaction(async (m) => {
         await m.query(`SET LOCAL lock_timeout = '20s'`);
         await projector.apply(m, envelope('offer.updated', edited) as EventEnvelope<'offer.updated'>);
       });
     } finally {
-      release();
-      await other;
+      await release();
     }
 
     const [projected] = await sql(`SELECT version, snapshot->>'description' AS description FROM matching.offer_projections WHERE id = $1`, [offer.id]);
