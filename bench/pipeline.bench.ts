@@ -4,15 +4,20 @@
 // spare loopback ports with their own database (capmatch_bench_pipeline, recreated) and queue prefix;
 // --external measures already running services (REQUESTS_URL, OFFERS_URL, MATCHING_URL).
 //
-//   npm run bench:pipeline -- [--rate 50] [--seconds 30] [--offers 10000] [--poll-ms 5] [--max-polls 16] [--external]
+//   npm run bench:pipeline -- [--rate 50] [--seconds 30] [--offers 10000] [--offer-rate 0] [--poll-ms 5] [--max-polls 16] [--external]
 //
-// Goal (issue 7): p95 ≤ 250 ms at 50 submissions per second.
+// --offer-rate R adds R offer changes per second during the measured phase (churn.ts: new,
+// edited, withdrawn), and prints offer event → suggestions updated and matching's events/s.
+//
+// Goals: p95 ≤ 250 ms at 50 submissions per second (issue 7); with 20 offer changes/s as well,
+// p95 ≤ 250 ms for both latencies (issue 16).
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { CapmatchClient, serviceUrlsFromEnv } from '../scripts/lib/capmatch-client';
 import { TokenBook, developmentSecret } from '../scripts/lib/dev-tokens';
 import { waitForQuiet } from '../test/support/quiet';
+import { churnOffers, databaseNow, matchingThroughput } from './pipeline/churn';
 import { loadOffers } from './pipeline/load';
 import { measure } from './pipeline/measure';
 import { ensureBuilt, freshEnvironment, startServices, type RunningServices } from './pipeline/services';
@@ -23,6 +28,7 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: process.env.BENCH_RATE ?? '50' },
     seconds: { type: 'string', default: process.env.BENCH_SECONDS ?? '30' },
     offers: { type: 'string', default: process.env.BENCH_OFFERS ?? '10000' },
+    'offer-rate': { type: 'string', default: process.env.BENCH_OFFER_RATE ?? '0' },
     'poll-ms': { type: 'string', default: process.env.BENCH_POLL_MS ?? '5' },
     warmup: { type: 'string', default: process.env.BENCH_WARMUP_SECONDS ?? '3' },
     'max-polls': { type: 'string', default: process.env.BENCH_MAX_POLLS ?? '16' },
@@ -42,6 +48,7 @@ function bounded(name: string, raw: string, min: number, max: number): number {
 const RATE = bounded('rate', args.rate, 1, 1000);
 const SECONDS = bounded('seconds', args.seconds, 1, 600);
 const OFFERS = Math.round(bounded('offers', args.offers, 0, 100_000));
+const OFFER_RATE = bounded('offer-rate', args['offer-rate'], 0, 1000);
 const POLL_MS = bounded('poll-ms', args['poll-ms'], 1, 1000);
 const WARMUP = bounded('warmup', args.warmup, 0, 60);
 const MAX_POLLS = Math.round(bounded('max-polls', args['max-polls'], 1, 256));
@@ -85,14 +92,26 @@ async function main(): Promise<void> {
       await measure(client, tokens, { rate: RATE, seconds: WARMUP, pollMs: POLL_MS, timeoutMs: 5000, seed: 99, maxPollsInFlight: MAX_POLLS });
       await waitForQuiet({ ...quiet, timeoutMs: 120_000 });
     }
-    process.stderr.write(`measuring: ${SECONDS} s at ${RATE} requests/s\n`);
+    process.stderr.write(`measuring: ${SECONDS} s at ${RATE} requests/s${OFFER_RATE > 0 ? ` and ${OFFER_RATE} offer changes/s` : ''}\n`);
+    const since = await databaseNow(quiet.databaseUrl as string);
     const measureStart = performance.now();
-    const m = await measure(client, tokens, { rate: RATE, seconds: SECONDS, pollMs: POLL_MS, timeoutMs: 10_000, seed: 42, maxPollsInFlight: MAX_POLLS });
+    const [m, churn] = await Promise.all([
+      measure(client, tokens, { rate: RATE, seconds: SECONDS, pollMs: POLL_MS, timeoutMs: 10_000, seed: 42, maxPollsInFlight: MAX_POLLS }),
+      churnOffers(client, tokens, loaded, { rate: OFFER_RATE, seconds: SECONDS, pollMs: POLL_MS, timeoutMs: 10_000, seed: 43, databaseUrl: quiet.databaseUrl as string }),
+    ]);
     // Whatever matching has not done yet is still queued: wait for it, to know its throughput.
     await waitForQuiet({ ...quiet, timeoutMs: 600_000, intervalMs: 100 });
     const drainedSeconds = (performance.now() - measureStart) / 1000;
 
     const visible = summarise(m.visible);
+    const offerApplied = summarise(churn.applied);
+    const processed = await matchingThroughput(quiet.databaseUrl as string, since);
+    const churnLines = OFFER_RATE === 0 ? [] : [
+      `offer changes at a target of ${OFFER_RATE}/s: ${Object.entries(churn.changes).map(([k, v]) => `${k} ${v}`).join(', ')}; ` +
+        `not applied within 10 s: ${churn.unapplied}; errors: ${churn.errors.size === 0 ? 'none' : [...churn.errors].map(([k, v]) => `${k} ×${v}`).join(', ')}`,
+      formatSummary('offer change answered → suggestions updated', offerApplied),
+      `goal p95 ≤ 250 ms for both at 50 requests/s + 20 offer changes/s: ${visible.p95 <= 250 && offerApplied.p95 <= 250 && RATE >= 50 && OFFER_RATE >= 20 ? 'MET' : 'NOT MET'}`,
+    ];
     const out = [
       '',
       `capmatch pipeline benchmark — ${args.external ? 'external services' : 'built services started by the bench'}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}`,
@@ -106,6 +125,8 @@ async function main(): Promise<void> {
       `polls per request: ${(m.polls / Math.max(1, m.submitted)).toFixed(1)}; no suggestion within 10 s: ${m.noSuggestion}; ` +
         `errors: ${m.errors.size === 0 ? 'none' : [...m.errors].map(([k, v]) => `${k} ×${v}`).join(', ')}`,
       `goal p95 ≤ 250 ms at 50/s: ${visible.p95 <= 250 && RATE >= 50 ? 'MET' : 'NOT MET'} (p95 ${visible.p95.toFixed(1)} ms at ${RATE}/s)`,
+      ...churnLines,
+      `matching processed ${processed.events} events in ${processed.seconds.toFixed(1)} s from the start of the measured phase: ${(processed.events / processed.seconds).toFixed(1)} events/s`,
       '',
     ];
     process.stdout.write(out.join('\n'));

@@ -3,21 +3,28 @@
 import { performance } from 'node:perf_hooks';
 import type { CapmatchClient } from '../../scripts/lib/capmatch-client';
 import { mapConcurrent } from '../../scripts/lib/concurrency';
+import type { OfferBody, ProviderBody } from '../../scripts/lib/api-types';
 import type { TokenBook } from '../../scripts/lib/dev-tokens';
 import { ProgressBar } from '../../scripts/lib/progress-bar';
 import { rng } from '../support/random';
 import { offer, providers as syntheticProviders } from './synthetic';
 
+/** A provider the bench registered, with its id. */
+export type LoadedProvider = ProviderBody & { id: string };
+
 export interface Loaded {
   providers: number;
   offers: number;
   perSecond: number;
+  /** The registered providers and the offers created, for a stream of later changes (churn.ts). */
+  providerList: LoadedProvider[];
+  created: Array<{ id: string; provider: LoadedProvider; body: OfferBody }>;
 }
 
 const CONCURRENCY = Math.max(1, Math.min(256, Number(process.env.BENCH_LOAD_CONCURRENCY ?? 32) || 32));
 
 export async function loadOffers(client: CapmatchClient, tokens: TokenBook, count: number): Promise<Loaded> {
-  if (count === 0) return { providers: 0, offers: 0, perSecond: 0 };
+  if (count === 0) return { providers: 0, offers: 0, perSecond: 0, providerList: [], created: [] };
   const providerBodies = syntheticProviders(Math.max(1, Math.min(300, Math.ceil(count / 30))));
   const coordinator = await tokens.coordinator();
   const providerBar = new ProgressBar('providers', providerBodies.length);
@@ -36,11 +43,12 @@ export async function loadOffers(client: CapmatchClient, tokens: TokenBook, coun
   const bar = new ProgressBar('offers', count);
   const started = performance.now();
   let step = 0;
-  await mapConcurrent(plan, CONCURRENCY, async ({ provider, body }) => {
-    await client.expect(201, 'offers', 'POST', '/v1/offers', { token: await tokens.donor(provider.id), body });
+  const created = await mapConcurrent(plan, CONCURRENCY, async ({ provider, body }) => {
+    const offer = await client.expect<{ id: string }>(201, 'offers', 'POST', '/v1/offers', { token: await tokens.donor(provider.id), body });
     if (++step % 50 === 0) bar.update(step);
+    return { id: offer.id, provider, body };
   });
   const seconds = (performance.now() - started) / 1000;
   bar.finish(`${(count / seconds).toFixed(0)} offers/s`);
-  return { providers: providers.length, offers: count, perSecond: count / seconds };
+  return { providers: providers.length, offers: count, perSecond: count / seconds, providerList: providers, created };
 }

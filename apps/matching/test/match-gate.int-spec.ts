@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ensureDatabase } from '@capmatch/platform';
 import { GateUpgradeRefused, lockGateExclusive, lockGateShared } from '../src/matcher/match-locks';
+import { holdGateShared } from './gate-holder';
 
 /** The gate upgrade that batches of request and offer events rely on (match-locks.ts). */
 describe('match gate', () => {
@@ -17,24 +18,14 @@ describe('match gate', () => {
     ds.transaction(async (m) => ((await m.query('SELECT pg_try_advisory_xact_lock_shared(7301, 1) AS ok')) as Array<{ ok: boolean }>)[0].ok);
 
   it('refuses to upgrade a shared gate another transaction shares, without waiting', async () => {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let holding!: () => void;
-    const held = new Promise<void>((resolve) => (holding = resolve));
-    const other = ds.transaction(async (m) => {
-      await lockGateShared(m);
-      holding();
-      await released;
-    });
-    await held;
+    const release = await holdGateShared(ds);
     await expect(
       ds.transaction(async (m) => {
         await lockGateShared(m);
         await lockGateExclusive(m);
       }),
     ).rejects.toBeInstanceOf(GateUpgradeRefused);
-    release();
-    await other;
+    await release();
   });
 
   it('upgrades a shared gate nobody else holds, and then excludes every other holder', async () => {

@@ -7,7 +7,8 @@ import type { EntityManager } from 'typeorm';
 // cycle):
 // 1. the match gate: SHARED for work on one request at a time (a request event, a rejection, an
 //    accept, a partnership step, a re-match: a request's own change alters no other request's
-//    suggestions), EXCLUSIVE for offer events (they change what every request could be matched with).
+//    suggestions), EXCLUSIVE for offer events (they change what every request could be matched with),
+//    except an offer change the engine cannot see (same `toMatchOffer` view), which takes it shared.
 //    Exclusive holders see every committed request and offer and nobody matches against a stale
 //    offer meanwhile; shared holders run in parallel. The platform batches several events into
 //    one transaction, so an offer event may follow request events that took the gate shared:

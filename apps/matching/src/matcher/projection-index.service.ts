@@ -72,8 +72,9 @@ export class ProjectionIndex {
 
   /**
    * Syncs unless this transaction already did. For request events only: they read offers
-   * alone from the index, and offers change only under the exclusive gate, which nobody else
-   * can hold while this transaction holds the gate (match-locks.ts).
+   * alone from the index, and what the engine reads of offers changes only under the
+   * exclusive gate, which nobody else can hold while this transaction holds the gate
+   * (match-locks.ts).
    */
   async syncOnce(manager: EntityManager): Promise<void> {
     if (this.syncedIn.has(manager)) return;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { isDeepStrictEqual } from 'node:util';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@capmatch/contracts';
-import { lockGateExclusive } from '../matcher/match-locks';
+import { lockGateExclusive, lockGateShared } from '../matcher/match-locks';
 import { ProjectionIndex } from '../matcher/projection-index.service';
 import { Reconciler } from '../matcher/reconciler.service';
 import { toMatchOffer } from '../matcher/to-match';
@@ -24,6 +25,10 @@ const matchable = (status: string, free: number): boolean => status === 'open' &
  * naming an event matching emitted) re-ranks only when the offer's matchability flipped: a
  * reservation that leaves slots changes nothing to rank, one that fills the offer only
  * supersedes the proposals holding it.
+ *
+ * A change to nothing the engine reads (the description, the title: its `toMatchOffer` view is
+ * the same) re-ranks nothing and takes the gate only shared: matching against the previous
+ * version gives the same outcome, so nobody needs to be kept out.
  */
 @Injectable()
 export class OfferProjector {
@@ -38,6 +43,11 @@ export class OfferProjector {
 
   async apply(manager: EntityManager, event: OfferEvent): Promise<void> {
     const snapshot = event.payload;
+    if (await this.unchangedForMatching(manager, snapshot)) {
+      await lockGateShared(manager);
+      await this.projections.upsertOffer(manager, snapshot);
+      return;
+    }
     await lockGateExclusive(manager);
     const row = await this.projections.upsertOffer(manager, snapshot);
     if (row === null) return;
@@ -55,6 +65,13 @@ export class OfferProjector {
     const held = new Set(holders);
     const onlyEntering = new Set(reachable.filter((id) => !held.has(id)));
     await this.reconciler.reconcile(manager, [...holders, ...reachable], { entering: { offer, requestIds: onlyEntering } });
+  }
+
+  /** A newer version of a projected offer whose engine view (rules and scores) is the same. */
+  private async unchangedForMatching(manager: EntityManager, snapshot: OfferEvent['payload']): Promise<boolean> {
+    const stored = await this.projections.offer(manager, snapshot.id);
+    if (stored === null || stored.version >= snapshot.version) return false;
+    return isDeepStrictEqual(toMatchOffer(stored.snapshot, stored.status), toMatchOffer(snapshot, snapshot.status));
   }
 
   private flipped(row: OfferUpsert): boolean {

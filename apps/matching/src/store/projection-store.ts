@@ -122,6 +122,19 @@ export class ProjectionStore {
     return { status: row.status, free: Number(row.free), inserted: row.inserted, previous };
   }
 
+  /**
+   * The projected version, status and snapshot of an offer, unlocked: the inbox's per-aggregate
+   * lock keeps the offer's other events, its only writers, out while its event is handled.
+   */
+  async offer(manager: EntityManager, id: string): Promise<{ version: number; status: string; snapshot: OfferSnapshot } | null> {
+    const rows = (await manager.query(`SELECT version, status, snapshot FROM ${this.offers} WHERE id = $1`, [id])) as Array<{
+      version: number;
+      status: string;
+      snapshot: OfferSnapshot;
+    }>;
+    return rows[0] ?? null;
+  }
+
   /** One page of projection rows written after `seq`, in seq order. */
   pull(manager: EntityManager, seq: number): Promise<PulledRow[]> {
     return manager.query(this.pullSql, [seq]) as Promise<PulledRow[]>;
