@@ -27,7 +27,7 @@ export interface RequestClassification {
   incomeGroup: string | null;
   /**
    * End of the smooth transition of a graduated LDC (YYYY-MM-DD; LDC-only support until the day
-   * before), null when the country never left the LDC list (domain.md, "Smooth transition").
+   * before), null when the country has no LDC graduation date (domain.md, "Smooth transition").
    * Absent from events published before the field existed.
    */
   ldcTransitionUntil?: string | null;

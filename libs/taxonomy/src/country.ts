@@ -42,10 +42,10 @@ export interface ClassificationSnapshot {
   sids: boolean;
   incomeGroup: IncomeGroup | null;
   /**
-   * Last day of the smooth transition after LDC graduation (graduation plus
-   * LDC_SMOOTH_TRANSITION_YEARS), null for a country that never left the LDC list. A graduated
-   * country keeps LDC-only support through it (domain.md, "Smooth transition"). Optional so that
-   * classifications recorded before the field existed still read; absent means null.
+   * End of the smooth transition after LDC graduation (graduation, past or scheduled, plus
+   * LDC_SMOOTH_TRANSITION_YEARS), null for a country with no graduation date. A graduated country
+   * keeps LDC-only support before that day (domain.md, "Smooth transition"). Optional so that
+   * classifications recorded before the field existed still read (see classifiedLdcOn).
    */
   ldcTransitionUntil?: string | null;
 }

@@ -37,8 +37,9 @@ export function offerTokens(offer: MatchOffer): number[] {
 /**
  * The requester's tokens, most specific first, with how specifically an offer listing each
  * one has chosen the requester (the focus factor): its own country or a group it belongs to
- * (LDC, LLDC, SIDS; `ldc` is whether it counts as an LDC today, smooth transition included) 1, its intermediate region or sub-region 0.75, its region 0.5, and "*"
- * (open to every eligible country) 0. The order matters to the index scan: an offer is first
+ * (LDC, LLDC, SIDS) 1, its intermediate region or sub-region 0.75, its region 0.5, and "*"
+ * (open to every eligible country) 0. `ldc`: whether it counts as an LDC today, smooth
+ * transition included. The order matters to the index scan: an offer is first
  * met under its most specific token.
  */
 export function requestTokens(request: MatchRequest, ldc: boolean): { tokens: number[]; grades: number[] } {
