@@ -1,6 +1,4 @@
-import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
-import { defineConfig } from '@capmatch/platform';
+import { defineConfig, IntSetting } from '@capmatch/platform';
 import { LDC_SMOOTH_TRANSITION_YEARS } from '@capmatch/taxonomy';
 
 /** The requests service's own settings; documented in config/.env.example. */
@@ -9,7 +7,7 @@ export class RequestsEnv {
    * Years a graduated LDC keeps LDC-only support after its graduation date (domain.md, "Smooth
    * transition"): recorded in each request's classification as `ldcTransitionUntil`.
    */
-  @Type(() => Number) @IsInt() @Min(0) @Max(20)
+  @IntSetting(0, 20)
   LDC_SMOOTH_TRANSITION_YEARS = LDC_SMOOTH_TRANSITION_YEARS;
 }
 
