@@ -5,6 +5,7 @@ import { RequestHolds1764500000000 } from './migrations/1764500000000-request-ho
 import { HoldsModule } from './holds/holds.module';
 import { RequestHistoryEntity } from './requests/request-history.entity';
 import { RequestEntity } from './requests/request.entity';
+import { requestsConfig } from './requests.config';
 import { RequestsModule } from './requests/requests.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
 
@@ -18,6 +19,7 @@ export const MIGRATIONS: NonNullable<ServiceDatabaseOptions['migrations']> = [Cr
       service: 'requests',
       entities: ENTITIES,
       migrations: MIGRATIONS,
+      config: [requestsConfig],
       openApi: {
         title: 'capmatch requests',
         description:

@@ -54,7 +54,8 @@ const classification = strict<RequestClassification>({
   lldc: { type: 'boolean' },
   sids: { type: 'boolean' },
   incomeGroup: { ...text(0, 100), nullable: true },
-});
+  ldcTransitionUntil: { ...pattern(DATE), nullable: true },
+}, ['ldcTransitionUntil']);
 
 /** The fields requests and offers share. */
 const described = {

@@ -83,6 +83,15 @@ describe('validateEvent', () => {
     expect(validateEvent(raw)).toBe(raw);
   });
 
+  it('carries the end of an LDC smooth transition in the classification (domain.md)', () => {
+    const nepal = { ...request(), country: 'NPL', classification: { ...request().classification, ldc: false, ldcTransitionUntil: '2029-11-24' } };
+    expect(fieldsOf(envelope('request.submitted', nepal))).toEqual([]);
+    const never = { ...request(), classification: { ...request().classification, ldcTransitionUntil: null } };
+    expect(fieldsOf(envelope('request.submitted', never))).toEqual([]);
+    const bad = { ...request(), classification: { ...request().classification, ldcTransitionUntil: 'in three years' } };
+    expect(fieldsOf(envelope('request.submitted', bad))).toEqual(['payload.classification.ldcTransitionUntil']);
+  });
+
   it('rejects what is not an object', () => {
     for (const raw of [null, 'text', 42, [1]]) expect(fieldsOf(raw)).toEqual(['(event)']);
   });

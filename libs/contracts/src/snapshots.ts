@@ -25,6 +25,12 @@ export interface RequestClassification {
   lldc: boolean;
   sids: boolean;
   incomeGroup: string | null;
+  /**
+   * End of the smooth transition of a graduated LDC (YYYY-MM-DD; LDC-only support until the day
+   * before), null when the country has no LDC graduation date (domain.md, "Smooth transition").
+   * Absent from events published before the field existed.
+   */
+  ldcTransitionUntil?: string | null;
 }
 
 export interface RequestSnapshot {

@@ -26,6 +26,8 @@ export interface RequesterClassification {
   readonly lldc: boolean;
   readonly sids: boolean;
   readonly incomeGroup: string | null;
+  /** End of a graduated LDC's smooth transition (YYYY-MM-DD), null if none; absent on older snapshots. */
+  readonly ldcTransitionUntil?: string | null;
 }
 
 /** What a request and an offer both state, and are matched on. */

@@ -63,7 +63,10 @@ describe('classificationOn', () => {
       lldc: true,
       sids: false,
       incomeGroup: 'lower-middle',
+      ldcTransitionUntil: '2029-11-24',
     });
+    expect(classificationOn('NPL', '2026-01-15', 5)?.ldcTransitionUntil).toBe('2031-11-24');
+    expect(classificationOn('BRA', '2026-01-15')?.ldcTransitionUntil).toBeNull();
     expect(classificationOn('npl', new Date('2026-12-01T00:00:00Z'))?.ldc).toBe(false);
   });
 

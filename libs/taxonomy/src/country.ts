@@ -41,6 +41,13 @@ export interface ClassificationSnapshot {
   lldc: boolean;
   sids: boolean;
   incomeGroup: IncomeGroup | null;
+  /**
+   * End of the smooth transition after LDC graduation (graduation, past or scheduled, plus
+   * LDC_SMOOTH_TRANSITION_YEARS), null for a country with no graduation date. A graduated country
+   * keeps LDC-only support before that day (domain.md, "Smooth transition"). Optional so that
+   * classifications recorded before the field existed still read (see classifiedLdcOn).
+   */
+  ldcTransitionUntil?: string | null;
 }
 
 /** True once `date` (a Date or YYYY-MM-DD) is on or after the ISO date `since`. */
@@ -112,7 +119,7 @@ export function isLdcOn(country: Country, date: Date | string): boolean {
  */
 export const LDC_SMOOTH_TRANSITION_YEARS = 3;
 
-/** The last day of the smooth transition of a graduated LDC (graduation plus `years`), else null. */
+/** The end of the smooth transition of a graduated LDC (graduation plus `years`, no longer served from that day), else null. */
 export function ldcTransitionUntil(country: Country, years: number = LDC_SMOOTH_TRANSITION_YEARS): string | null {
   if (!EVER_LDC.has(country.iso3) || country.ldcGraduation === null) return null;
   const [y, m, d] = country.ldcGraduation.split('-').map(Number);
@@ -126,8 +133,29 @@ export function servedAsLdcOn(country: Country, date: Date | string, years: numb
   return until !== null && reached(date, country.ldcGraduation as string) && !reached(date, until);
 }
 
-/** The classification a request records at submission, as it stood on `date`. */
-export function classificationOn(iso3: string, date: Date | string): ClassificationSnapshot | undefined {
+/**
+ * Whether a requester counts as an LDC on `on`: on the list when its classification was
+ * recorded, or graduated and still in its smooth transition (`on` before `ldcTransitionUntil`,
+ * the end of the transition). A classification recorded before the field existed (undefined)
+ * takes the transition from the dataset. Offers restricted to `ldc` and the equity factor both
+ * read this (domain.md, "Smooth transition").
+ */
+export function classifiedLdcOn(
+  requester: { country: string; classification: Pick<ClassificationSnapshot, 'ldc' | 'ldcTransitionUntil'> },
+  on: Date | string,
+): boolean {
+  const c = requester.classification;
+  if (c.ldc) return true;
+  const country = c.ldcTransitionUntil === undefined ? findCountry(requester.country) : undefined;
+  const until = country ? ldcTransitionUntil(country) : (c.ldcTransitionUntil ?? null);
+  return until !== null && !reached(on, until);
+}
+
+/**
+ * The classification a request records at submission, as it stood on `date`; `years` is the
+ * smooth-transition length the service is configured with (LDC_SMOOTH_TRANSITION_YEARS).
+ */
+export function classificationOn(iso3: string, date: Date | string, years: number = LDC_SMOOTH_TRANSITION_YEARS): ClassificationSnapshot | undefined {
   const c = findCountry(iso3);
   if (!c) return undefined;
   return {
@@ -139,6 +167,7 @@ export function classificationOn(iso3: string, date: Date | string): Classificat
     lldc: c.lldc,
     sids: c.sids,
     incomeGroup: c.incomeGroup,
+    ldcTransitionUntil: ldcTransitionUntil(c, years),
   };
 }
 

@@ -77,6 +77,16 @@ describe('LDC smooth transition (domain.md)', () => {
     expect(ldcTransitionUntil(country, 5)).toBe('2031-11-24');
   });
 
+  it('reads the transition from the recorded classification, so a configured length counts', () => {
+    const nepal = requester('NPL');
+    const longer = { ...nepal, classification: { ...nepal.classification, ldcTransitionUntil: '2031-11-24' } };
+    expect(isEligible(longer, ldcOnly, '2030-06-01')).toBe(true);
+    const ended = { ...nepal, classification: { ...nepal.classification, ldcTransitionUntil: '2026-11-30' } };
+    expect(isEligible(ended, ldcOnly, '2026-12-01')).toBe(false);
+    const recordedBefore = { ...nepal, classification: { ...nepal.classification, ldcTransitionUntil: undefined } };
+    expect(isEligible(recordedBefore, ldcOnly, '2026-12-01')).toBe(true);
+  });
+
   it('a country that never was an LDC has no transition', () => {
     expect(ldcTransitionUntil(findCountry('BRA')!)).toBeNull();
     expect(isEligible(requester('BRA'), ldcOnly, '2026-12-01')).toBe(false);

@@ -1,4 +1,4 @@
-import { findCountry, servedAsLdcOn, type ClassificationSnapshot } from './country';
+import { classifiedLdcOn, type ClassificationSnapshot } from './country';
 import type { EligibilityGroup } from './vocabularies';
 
 export interface Eligibility {
@@ -9,7 +9,7 @@ export interface Eligibility {
 
 export type RequesterClassification = Pick<
   ClassificationSnapshot,
-  'region' | 'subregion' | 'intermediateRegion' | 'ldc' | 'lldc' | 'sids'
+  'region' | 'subregion' | 'intermediateRegion' | 'ldc' | 'lldc' | 'sids' | 'ldcTransitionUntil'
 >;
 
 export interface Requester {
@@ -28,7 +28,8 @@ function isOpen(eligibility: Eligibility | null | undefined): boolean {
  * that may submit requests; otherwise a country is eligible when it is listed, lies in a listed
  * region, sub-region or intermediate region, or belongs to a listed group. The lists widen one
  * another (OR), so an offer for "africa" plus "sids" reaches Caribbean islands as well. A
- * graduated LDC in its smooth transition on `on` still belongs to `ldc` here (domain.md).
+ * graduated LDC in its smooth transition on `on` (its classification's `ldcTransitionUntil`)
+ * still belongs to `ldc` here (domain.md).
  */
 export function isEligible(requester: Requester, eligibility: Eligibility | null | undefined, on: Date | string = new Date()): boolean {
   if (isOpen(eligibility)) return true;
@@ -38,6 +39,5 @@ export function isEligible(requester: Requester, eligibility: Eligibility | null
   const areas = [c.region, c.subregion, c.intermediateRegion];
   if (regions.some((slug) => areas.includes(slug))) return true;
   if (groups.some((group) => c[group] === true)) return true;
-  const country = groups.includes('ldc') ? findCountry(requester.country) : undefined;
-  return country !== undefined && servedAsLdcOn(country, on);
+  return groups.includes('ldc') && classifiedLdcOn(requester, on);
 }

@@ -8,6 +8,7 @@ export {
   COUNTRIES,
   DATASET_AS_OF,
   classificationOn,
+  classifiedLdcOn,
   findCountry,
   isIso3,
   isLdcOn,

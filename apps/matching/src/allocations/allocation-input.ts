@@ -17,7 +17,7 @@ export async function readAllocationInput(
 ): Promise<AllocationInput> {
   const requests = (await manager.query(`
     SELECT r.id, (r.ldc OR r.lldc OR r.sids
-      OR coalesce((r.snapshot->'classification'->>'ldcTransitionUntil')::date >= current_date, false)) AS priority
+      OR coalesce((r.snapshot->'classification'->>'ldcTransitionUntil')::date > current_date, false)) AS priority
     FROM ${table('request_projections')} r
     WHERE r.status = 'open' AND ($1::uuid[] IS NULL OR r.id = ANY($1::uuid[]))
       AND NOT EXISTS (SELECT 1 FROM ${table('partnerships')} p WHERE p.request_id = r.id AND p.status IN ('pending', 'agreed'))

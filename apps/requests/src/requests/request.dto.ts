@@ -21,6 +21,11 @@ export class ClassificationDto {
   @ApiProperty({ description: 'Landlocked developing country', example: true }) lldc: boolean;
   @ApiProperty({ description: 'Small island developing state', example: false }) sids: boolean;
   @ApiProperty({ enum: INCOME_GROUPS, nullable: true, example: 'low' }) incomeGroup: string | null;
+  @ApiProperty({
+    description: 'End of the smooth transition after LDC graduation (graduation + LDC_SMOOTH_TRANSITION_YEARS): offers restricted to `ldc` serve the country before this day; null if it never left the LDC list',
+    nullable: true, type: String, format: 'date', example: '2029-11-24', required: false,
+  })
+  ldcTransitionUntil?: string | null;
 }
 
 /** A request as answered by the API and carried by every request.* event. */

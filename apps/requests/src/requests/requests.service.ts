@@ -1,4 +1,5 @@
-import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RequestSnapshot } from '@capmatch/contracts';
@@ -10,6 +11,7 @@ import { RequestRecorder } from './request-recorder.service';
 import { RequestEntity } from './request.entity';
 import { toSnapshot } from './request.mapper';
 import { countryRefusal } from './request-country';
+import { requestsConfig } from '../requests.config';
 import type { UpdateRequestDto } from './update-request.dto';
 
 /** An empty list of accepted cooperation types would make a request unmatchable: it means all. */
@@ -41,12 +43,13 @@ export class RequestsService {
     private readonly dataSource: DataSource,
     private readonly recorder: RequestRecorder,
     private readonly idempotency: IdempotencyService,
+    @Inject(requestsConfig.KEY) private readonly cfg: ConfigType<typeof requestsConfig>,
   ) {}
 
   async create(user: AuthUser, dto: CreateRequestDto): Promise<RequestSnapshot> {
     const country = this.countryFor(user, dto.country);
     const now = new Date();
-    const classification = classificationOn(country, now);
+    const classification = classificationOn(country, now, this.cfg.LDC_SMOOTH_TRANSITION_YEARS);
     if (!classification) throw new InvalidFieldsException([{ field: 'country', message: `country ${country} is not in the country dataset` }]);
     const entity = Object.assign(new RequestEntity(), {
       id: randomUUID(),

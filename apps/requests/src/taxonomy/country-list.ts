@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor, type Page } from '@capmatch/platform';
-import { COUNTRIES, isLdcOn, ldcTransitionUntil, type Country } from '@capmatch/taxonomy';
+import { COUNTRIES, isLdcOn, LDC_SMOOTH_TRANSITION_YEARS, ldcTransitionUntil, type Country } from '@capmatch/taxonomy';
 import type { CountryDto } from './country.dto';
 
 export interface CountryFilter {
@@ -8,8 +8,8 @@ export interface CountryFilter {
   developmentStatus?: string;
 }
 
-/** The public view of a country, with LDC membership evaluated on `today`. */
-export function toCountryDto(c: Country, today: Date): CountryDto {
+/** The public view of a country, with LDC membership evaluated on `today`; `years`: LDC_SMOOTH_TRANSITION_YEARS. */
+export function toCountryDto(c: Country, today: Date, years: number = LDC_SMOOTH_TRANSITION_YEARS): CountryDto {
   return {
     iso3: c.iso3,
     iso2: c.iso2,
@@ -23,7 +23,7 @@ export function toCountryDto(c: Country, today: Date): CountryDto {
     lldc: c.lldc,
     sids: c.sids,
     ldcGraduation: c.ldcGraduation,
-    ldcTransitionUntil: ldcTransitionUntil(c),
+    ldcTransitionUntil: ldcTransitionUntil(c, years),
     incomeGroup: c.incomeGroup,
     languages: [...c.languages],
   };
@@ -39,9 +39,9 @@ function matches(c: CountryDto, f: CountryFilter): boolean {
  * The dataset is small and in memory, so filtering and keyset paging (by iso3) happen here; the
  * cursor has the same opaque form as on the database-backed lists (a bad one is a 400 on `cursor`).
  */
-export function listCountries(f: CountryFilter, limit: number, cursor: string | undefined, today: Date): Page<CountryDto> {
+export function listCountries(f: CountryFilter, limit: number, cursor: string | undefined, today: Date, years: number = LDC_SMOOTH_TRANSITION_YEARS): Page<CountryDto> {
   const after = cursor ? decodeCursor(cursor, ['iso3']).iso3 : '';
-  const all = COUNTRIES.map((c) => toCountryDto(c, today))
+  const all = COUNTRIES.map((c) => toCountryDto(c, today, years))
     .filter((c) => c.iso3 > after && matches(c, f))
     .sort((a, b) => a.iso3.localeCompare(b.iso3));
   const items = all.slice(0, limit);

@@ -25,7 +25,7 @@ export class CountryDto {
     nullable: true,
     format: 'date',
     example: '2029-11-24',
-    description: 'Last day of the smooth transition after LDC graduation (graduation + LDC_SMOOTH_TRANSITION_YEARS, default 3): offers eligible to `ldc` stay open to the country until then',
+    description: 'End of the smooth transition after LDC graduation (graduation + LDC_SMOOTH_TRANSITION_YEARS, default 3): offers eligible to `ldc` stay open to the country before this day',
   })
   ldcTransitionUntil: string | null;
   @ApiProperty({ enum: INCOME_GROUPS, nullable: true, example: 'low' }) incomeGroup: string | null;

@@ -81,7 +81,8 @@ function windowDetail(r: PreparedRequest, offers: readonly PreparedOffer[]): str
 
 function equityDetail(r: PreparedRequest): string {
   const c = r.request.classification;
-  const groups = [c.ldc && 'least developed country', c.lldc && 'landlocked developing country', c.sids && 'small island developing state'];
+  const ldc = c.ldc ? 'least developed country' : 'graduated LDC in its smooth transition';
+  const groups = [r.ldc && ldc, c.lldc && 'landlocked developing country', c.sids && 'small island developing state'];
   const named = groups.filter((g): g is string => typeof g === 'string');
   const country = r.request.country;
   return named.length ? `${country} is a ${joinAnd(named)}: it comes first when slots are scarce` : `${country} is not an LDC, LLDC or SIDS: no equity lift`;
@@ -96,7 +97,7 @@ function chosenBecause(r: PreparedRequest, o: MatchOffer): string | null {
   const c = req.classification;
   if (!e) return null;
   if (e.countries.some((x) => x.toUpperCase() === req.country.toUpperCase())) return `lists ${req.country} by name among the countries it serves`;
-  const group = e.groups.find((g) => c[g]);
+  const group = e.groups.find((g) => (g === 'ldc' ? r.ldc : c[g]));
   if (group) return `serves ${GROUP_NAMES[group]} first, and ${req.country} is one`;
   const region = [c.intermediateRegion, c.subregion, c.region].find((x) => x !== null && e.regions.includes(x));
   return region ? `targets ${region}, where ${req.country} lies` : null;

@@ -1,3 +1,4 @@
+import { classifiedLdcOn } from '@capmatch/taxonomy';
 import { acceptedTypes } from '../rules/hard-rules';
 import { equityOf } from './equity';
 import type { MatchOffer, MatchRequest } from '../types';
@@ -37,13 +38,14 @@ export function offerTokens(offer: MatchOffer): number[] {
  * The requester's tokens, most specific first, with how specifically an offer listing each
  * one has chosen the requester (the focus factor): its own country or a group it belongs to
  * (LDC, LLDC, SIDS) 1, its intermediate region or sub-region 0.75, its region 0.5, and "*"
- * (open to every eligible country) 0. The order matters to the index scan: an offer is first
+ * (open to every eligible country) 0. `ldc`: whether it counts as an LDC today, smooth
+ * transition included. The order matters to the index scan: an offer is first
  * met under its most specific token.
  */
-export function requestTokens(request: MatchRequest): { tokens: number[]; grades: number[] } {
+export function requestTokens(request: MatchRequest, ldc: boolean): { tokens: number[]; grades: number[] } {
   const c = request.classification;
   const graded: Array<[string, number]> = [[`c:${request.country.toUpperCase()}`, 1]];
-  if (c.ldc) graded.push(['g:ldc', 1]);
+  if (ldc) graded.push(['g:ldc', 1]);
   if (c.lldc) graded.push(['g:lldc', 1]);
   if (c.sids) graded.push(['g:sids', 1]);
   if (c.intermediateRegion) graded.push([`r:${c.intermediateRegion}`, 0.75]);
@@ -144,6 +146,8 @@ export interface PreparedRequest {
   readonly tokens: Int32Array;
   /** Focus grade of each token (requestTokens). */
   readonly tokenGrades: Float64Array;
+  /** Counts as an LDC now: on the list, or in its smooth transition (domain.md). */
+  readonly ldc: boolean;
   readonly equity: number;
   readonly acceptsNorthSouth: boolean;
   readonly acceptsSouthSouth: boolean;
@@ -162,7 +166,10 @@ export function prepareRequest(request: MatchRequest): PreparedRequest {
   const languageTechnology = request.capacityAreas.includes(LANGUAGE_TECHNOLOGY) ? areaMask([LANGUAGE_TECHNOLOGY]) : 0;
   // A language-technology request counts only its own languages; any other counts them all.
   const counted = codes.map((code) => languageTechnology === 0 || ownCodes.includes(code));
-  const { tokens, grades } = requestTokens(request);
+  // Offers restricted to `ldc` (rule 3, as isEligible decides it) and the equity factor both
+  // take a graduated LDC in its smooth transition as an LDC.
+  const ldc = classifiedLdcOn(request, new Date());
+  const { tokens, grades } = requestTokens(request, ldc);
   const start = dayNumber(request.window.start);
   const end = dayNumber(request.window.end);
   const accepted = acceptedTypes(request);
@@ -188,7 +195,8 @@ export function prepareRequest(request: MatchRequest): PreparedRequest {
     budget: budgetOf(request.budgetUsd),
     tokens: Int32Array.from(tokens),
     tokenGrades: Float64Array.from(grades),
-    equity: equityOf(request.classification),
+    ldc,
+    equity: equityOf({ ...request.classification, ldc }),
     acceptsNorthSouth: accepted.includes('north-south'),
     acceptsSouthSouth: accepted.includes('south-south'),
     acceptsMultilateral: accepted.includes('multilateral'),

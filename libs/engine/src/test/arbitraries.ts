@@ -18,6 +18,9 @@ const REQUESTERS: Record<string, RequesterClassification> = {
   JAM: classification('americas', 'latin-america-and-the-caribbean', 'caribbean', { sids: true }),
   BRA: classification('americas', 'latin-america-and-the-caribbean', 'south-america'),
   IND: classification('asia', 'southern-asia', null),
+  // Graduated LDCs (domain.md, "Smooth transition"): one still in its transition, one past it.
+  NPL: classification('asia', 'southern-asia', null, { lldc: true, ldcTransitionUntil: '2099-11-24' }),
+  BWA: classification('africa', 'sub-saharan-africa', 'southern-africa', { lldc: true, ldcTransitionUntil: '1997-12-20' }),
 };
 const PROVIDERS = [
   { providerCountry: 'IND', origin: 'south' }, { providerCountry: 'BRA', origin: 'south' },
