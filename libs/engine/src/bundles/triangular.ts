@@ -37,7 +37,7 @@ export function addBundles(
 ): void {
   const { facilitators } = reach;
   if (providers.length === 0 || facilitators.length === 0) return;
-  for (const p of providers) p.bound = bundleBound(r, w, p.o, p.core, p.share, p.focus, p.from, p.to, reach);
+  for (const p of providers) p.bound = bundleBound(r, w, p.o.modalities, p.o.targetGroups, p.core, p.share, p.focus, p.from, p.to, reach);
   if (!top.full) seed(r, w, top, rejected, providers, facilitators);
   const live = providers.filter((p) => top.reachable(p.bound));
   if (live.length === 0) return;
