@@ -46,6 +46,8 @@ export class OfferIndex {
   private deadSlots = 0;
   /** Rank of each facilitator offer id (rankedColumn); null once a new id needs ranking. */
   private facilitatorRanks: Map<string, number> | null = new Map();
+  /** The slot that holds each rank's offer now. */
+  private rankSlot: number[] = [];
   private stamp = 0;
 
   get size(): number {
@@ -105,7 +107,7 @@ export class OfferIndex {
     const { live, seen, start, end, country, prepared } = this.columns;
     const stamp = this.nextStamp();
     const slots: number[] = [];
-    const grades: number[] = [];
+    const tokenAt: number[] = [];
     for (let t = 0; t < r.tokens.length; t++) {
       for (const lang of r.languages) {
         for (const s of this.facilitatorMap.get(facilitatorKey(lang, r.tokens[t]))?.slots ?? []) {
@@ -113,18 +115,24 @@ export class OfferIndex {
           seen[s] = stamp;
           if (live[s] === 1 && start[s] <= r.end && r.start <= end[s] && country[s] !== r.country) {
             slots.push(s);
-            grades.push(r.tokenGrades[t]);
+            tokenAt.push(t);
           }
         }
       }
     }
+    // Sorted as numbers, rank × tokens + token, in one typed-array sort (no comparator).
     const rank = this.rankedColumn();
-    const order = slots.map((_, i) => i).sort((a, b) => rank[slots[a]] - rank[slots[b]]);
-    const focus = new Float64Array(order.length);
-    const offers = order.map((i, n) => {
-      focus[n] = grades[i];
-      return prepared[slots[i]];
-    });
+    const n = r.tokens.length;
+    const keys = new Float64Array(slots.length);
+    for (let i = 0; i < slots.length; i++) keys[i] = rank[slots[i]] * n + tokenAt[i];
+    keys.sort();
+    const focus = new Float64Array(keys.length);
+    const offers = new Array<PreparedOffer>(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const t = keys[i] % n;
+      focus[i] = r.tokenGrades[t];
+      offers[i] = prepared[this.rankSlot[(keys[i] - t) / n]];
+    }
     return { offers, focus };
   }
 
@@ -138,6 +146,7 @@ export class OfferIndex {
       const id = (s: number): string => this.columns.prepared[s].offer.id;
       slots.sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
       this.facilitatorRanks = new Map(slots.map((s, i) => [id(s), i]));
+      this.rankSlot = slots;
       slots.forEach((s, i) => (this.columns.rank[s] = i));
     }
     return this.columns.rank;
@@ -157,7 +166,10 @@ export class OfferIndex {
     if (facilitator) {
       const rank = this.facilitatorRanks?.get(prepared.offer.id);
       if (rank === undefined) this.facilitatorRanks = null;
-      else this.columns.rank[slot] = rank;
+      else {
+        this.columns.rank[slot] = rank;
+        this.rankSlot[rank] = slot;
+      }
     }
     for (const lang of prepared.languages) {
       for (const token of prepared.tokens) {
