@@ -2,21 +2,15 @@
 // combinations that must never come back, and an offer withdrawn under its proposals.
 import { waitForQuiet } from './support/quiet';
 import { Scenario, type Json } from './support/scenario';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/stack';
 import { tokenFor } from './support/tokens';
 import request from 'supertest';
 
 describe('coordinator decisions across services', () => {
-  let stack: Stack;
   let s: Scenario;
 
-  beforeAll(async () => {
-    stack = await startStack();
+  useStack((stack) => {
     s = new Scenario(stack);
-  });
-
-  afterAll(async () => {
-    await stack?.close();
   });
 
   it('lets exactly one of several concurrent accepts keep the last slot: the offers service refuses the others', async () => {
@@ -28,7 +22,7 @@ describe('coordinator decisions across services', () => {
     suggestions.forEach((x) => expect(x?.offerIds).toEqual([offer.id]));
 
     // Matching proposes on its own view; the offers service, which owns the slot, decides.
-    const answers = await Promise.all(suggestions.map((x) => s.post(stack.matching, `/v1/suggestions/${x.id}/accept`)));
+    const answers = await Promise.all(suggestions.map((x) => s.post(s.stack.matching, `/v1/suggestions/${x.id}/accept`)));
     expect(answers.every((a) => a.status === 201 || a.status === 409)).toBe(true);
     await waitForQuiet();
 
@@ -37,7 +31,7 @@ describe('coordinator decisions across services', () => {
     expect(states.map((r) => r.status)).toEqual(['open', 'open', 'open', 'open', 'open']);
     // The losers' suggestions for the exhausted offer no longer stand.
     expect(await s.suggestions({ offerId: offer.id, status: 'proposed' })).toEqual([]);
-    const partnerships = (await s.get(stack.matching, `/v1/partnerships?offerId=${offer.id}&limit=200`)).body.items as Json[];
+    const partnerships = (await s.get(s.stack.matching, `/v1/partnerships?offerId=${offer.id}&limit=200`)).body.items as Json[];
     expect(partnerships.filter((p) => p.status === 'pending')).toHaveLength(1);
     const ended = partnerships.filter((p) => p.status !== 'pending');
     expect(ended.every((p) => p.status === 'cancelled' && p.reason === 'offer-unavailable')).toBe(true);
@@ -50,13 +44,13 @@ describe('coordinator decisions across services', () => {
     const [first] = await s.proposedFor(req.id);
     expect(first.offerIds).toEqual([offer.id]);
 
-    const rejected = await s.post(stack.matching, `/v1/suggestions/${first.id}/reject`, { reason: 'Provider already active in this sector' });
+    const rejected = await s.post(s.stack.matching, `/v1/suggestions/${first.id}/reject`, { reason: 'Provider already active in this sector' });
     expect([200, 201]).toContain(rejected.status);
     await waitForQuiet();
-    expect((await s.get(stack.matching, `/v1/suggestions/${first.id}`)).body).toMatchObject({ status: 'rejected', reason: 'Provider already active in this sector' });
+    expect((await s.get(s.stack.matching, `/v1/suggestions/${first.id}`)).body).toMatchObject({ status: 'rejected', reason: 'Provider already active in this sector' });
 
     const token = await tokenFor({ role: 'country', country: 'KHM' });
-    const patched = await request(stack.requests.http)
+    const patched = await request(s.stack.requests.http)
       .patch(`/v1/requests/${req.id}`)
       .auth(token, { type: 'bearer' })
       .set('If-Match', `"${req.version}"`)
@@ -80,12 +74,12 @@ describe('coordinator decisions across services', () => {
     expect(before).toHaveLength(2);
 
     const donor = await tokenFor({ role: 'donor', providerId: provider.id });
-    const withdrawn = await request(stack.offers.http).post(`/v1/offers/${offer.id}/withdraw`).auth(donor, { type: 'bearer' }).send({});
+    const withdrawn = await request(s.stack.offers.http).post(`/v1/offers/${offer.id}/withdraw`).auth(donor, { type: 'bearer' }).send({});
     expect([200, 201]).toContain(withdrawn.status);
     await waitForQuiet();
 
     expect(await s.suggestions({ offerId: offer.id, status: 'proposed' })).toEqual([]);
-    const after = await Promise.all(before.map(async (x) => (await s.get(stack.matching, `/v1/suggestions/${x.id}`)).body));
+    const after = await Promise.all(before.map(async (x) => (await s.get(s.stack.matching, `/v1/suggestions/${x.id}`)).body));
     expect(after.map((x) => x.status)).toEqual(['superseded', 'superseded']);
     for (const r of requests) expect((await s.readRequest(r.id)).status).toBe('open');
   });

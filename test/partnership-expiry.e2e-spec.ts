@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { JOB_QUEUES } from '@capmatch/contracts';
 import { waitForQuiet } from './support/quiet';
 import { SagaScenario } from './support/saga';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/stack';
 
 const EXPIRY_SECONDS = 2;
 
@@ -19,17 +19,11 @@ async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean, li
 }
 
 describe('partnership expiry', () => {
-  let stack: Stack;
   let s: SagaScenario;
 
-  beforeAll(async () => {
-    stack = await startStack({ matchingEnv: { PARTNERSHIP_EXPIRY_SECONDS: String(EXPIRY_SECONDS) } });
+  useStack((stack) => {
     s = new SagaScenario(stack);
-  });
-
-  afterAll(async () => {
-    await stack?.close();
-  });
+  }, { matchingEnv: { PARTNERSHIP_EXPIRY_SECONDS: String(EXPIRY_SECONDS) } });
 
   it('ends a partnership nobody agreed within PARTNERSHIP_EXPIRY_SECONDS: expired, slots free, re-matched', async () => {
     const w = await s.world('wo');
@@ -53,7 +47,7 @@ describe('partnership expiry', () => {
     const w = await s.world('ln');
     const p = await s.propose(w.request.id, w.offer.id);
     await waitForQuiet();
-    await stack.restartMatcher();
+    await s.stack.restartMatcher();
     const ended = await eventually(() => s.partnership(p.id), (x) => x.status !== 'pending');
     expect(ended.status).toBe('expired');
     await waitForQuiet();

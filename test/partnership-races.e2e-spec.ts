@@ -6,7 +6,7 @@ import { ISO_639_3_WITHOUT_639_1 } from '@capmatch/taxonomy';
 import { waitForQuiet } from './support/quiet';
 import { SagaScenario } from './support/saga';
 import type { Json } from './support/scenario';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/stack';
 import { tokenFor } from './support/tokens';
 
 const TRIALS = Number(process.env.RACE_TRIALS ?? 10);
@@ -17,16 +17,10 @@ const report = (line: string) => process.stdout.write(`${line}\n`);
 const LIMIT_MS = 60_000 + TRIALS * 15_000;
 
 describe('partnership races', () => {
-  let stack: Stack;
   let s: SagaScenario;
 
-  beforeAll(async () => {
-    stack = await startStack();
+  useStack((stack) => {
     s = new SagaScenario(stack);
-  });
-
-  afterAll(async () => {
-    await stack?.close();
   });
 
   it('lowering slots during accepts never leaves more pending + agreed partnerships than slots', async () => {
@@ -39,8 +33,8 @@ describe('partnership races', () => {
       await waitForQuiet();
       const suggestions = await Promise.all(requests.map(async (r) => (await s.proposedFor(r.id))[0]));
       const donor = await tokenFor({ role: 'donor', providerId: provider.id });
-      const lower = () => request(stack.offers.http).patch(`/v1/offers/${offer.id}`).auth(donor, { type: 'bearer' }).send({ slots: 1 });
-      const accepts = suggestions.map((x) => () => s.post(stack.matching, `/v1/suggestions/${x.id}/accept`));
+      const lower = () => request(s.stack.offers.http).patch(`/v1/offers/${offer.id}`).auth(donor, { type: 'bearer' }).send({ slots: 1 });
+      const accepts = suggestions.map((x) => () => s.post(s.stack.matching, `/v1/suggestions/${x.id}/accept`));
       const racers = [...accepts.slice(0, 2), lower, ...accepts.slice(2)];
       const answers = await Promise.all(racers.map((run) => run()));
       await waitForQuiet();
@@ -64,12 +58,12 @@ describe('partnership races', () => {
       const lang = languages.shift() as string;
       const w = await s.world(lang, 'UGA');
       const withdraw = () =>
-        request(stack.requests.http).post(`/v1/requests/${w.request.id}/withdraw`).auth(w.country, { type: 'bearer' }).send({ reason: 'Race' });
+        request(s.stack.requests.http).post(`/v1/requests/${w.request.id}/withdraw`).auth(w.country, { type: 'bearer' }).send({ reason: 'Race' });
       let partnershipId: string | undefined;
       if (trial % 2 === 0) {
         // The withdrawal races the accept itself.
         const [proposal] = (await s.proposedFor(w.request.id)).filter((x) => x.offerIds.includes(w.offer.id));
-        const [accepted] = await Promise.all([s.post(stack.matching, `/v1/suggestions/${proposal.id}/accept`), withdraw()]);
+        const [accepted] = await Promise.all([s.post(s.stack.matching, `/v1/suggestions/${proposal.id}/accept`), withdraw()]);
         partnershipId = accepted.status === 201 ? accepted.body.id : undefined;
         if (partnershipId) await Promise.all([s.act(w.country, partnershipId, 'confirm'), s.act(w.donor, partnershipId, 'confirm')]);
       } else {

@@ -8,7 +8,7 @@ import { QUEUES, consumersOf, type AnyEvent, type EventType } from '@capmatch/co
 import { waitForQuiet } from './support/quiet';
 import { SagaScenario, type SagaWorld } from './support/saga';
 import type { Json } from './support/scenario';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/stack';
 
 const SAGA_TYPES = ['partnership.proposed', 'partnership.agreed', 'partnership.ended', 'reservation.made', 'reservation.refused', 'hold.made', 'hold.refused'];
 
@@ -37,16 +37,10 @@ async function sagaEvents(partnershipIds: string[]): Promise<AnyEvent[]> {
 }
 
 describe('saga events delivered twice and out of order', () => {
-  let stack: Stack;
   let s: SagaScenario;
 
-  beforeAll(async () => {
-    stack = await startStack();
-    s = new SagaScenario(stack);
-  });
-
-  afterAll(async () => {
-    await stack?.close();
+  useStack((started) => {
+    s = new SagaScenario(started);
   });
 
   async function state(w: SagaWorld, partnershipId: string): Promise<Json> {

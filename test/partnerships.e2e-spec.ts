@@ -6,23 +6,17 @@ import { QUEUES } from '@capmatch/contracts';
 import { waitForQuiet } from './support/quiet';
 import { SagaScenario, type SagaWorld } from './support/saga';
 import type { Json } from './support/scenario';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/stack';
 import { tokenFor } from './support/tokens';
 
 describe('partnerships agreed by both parties', () => {
-  let stack: Stack;
   let s: SagaScenario;
   // One delivery language per test (rule 5), so no test's objects are matched with another's.
   const languages = ['yo', 'ff', 'wo', 'ln', 'kg', 'ny', 'sn', 'om', 'so', 'ti', 'am', 'mg', 'rn', 'lg'];
   const lang = () => languages.shift() as string;
 
-  beforeAll(async () => {
-    stack = await startStack();
+  useStack((stack) => {
     s = new SagaScenario(stack);
-  });
-
-  afterAll(async () => {
-    await stack?.close();
   });
 
   /** Returns once the requests service shows the request matched and the offers service the agreement. */
@@ -89,7 +83,7 @@ describe('partnerships agreed by both parties', () => {
     const requestSteps = (await s.history('requests', `/v1/requests/${w.request.id}`)).map((e) => e.action);
     expect(requestSteps).toEqual(['submitted', 'held', 'matched']);
     // An agreed request cannot be withdrawn: it is matched.
-    const withdraw = await s.post(stack.requests, `/v1/requests/${w.request.id}/withdraw`, {});
+    const withdraw = await s.post(s.stack.requests, `/v1/requests/${w.request.id}/withdraw`, {});
     expect(withdraw.status).toBe(409);
   });
 
@@ -122,7 +116,7 @@ describe('partnerships agreed by both parties', () => {
     await expectEnded(w, p, 'declined', /^declined by the country: The ministry/);
     expect((await s.proposedFor(w.request.id)).some((x) => x.offerIds.includes(w.offer.id))).toBe(false);
     // Not even after the offer changes.
-    const patched = await request(stack.offers.http)
+    const patched = await request(s.stack.offers.http)
       .patch(`/v1/offers/${w.offer.id}`).auth(w.donor, { type: 'bearer' }).send({ budgetUsd: 120000 });
     expect(patched.status).toBe(200);
     await waitForQuiet();
@@ -143,7 +137,7 @@ describe('partnerships agreed by both parties', () => {
     const w = await s.world(lang());
     const p = await s.propose(w.request.id, w.offer.id);
     await waitForQuiet();
-    const res = await s.post(stack.matching, `/v1/partnerships/${p.id}/cancel`, { reason: 'Duplicate of an existing programme' });
+    const res = await s.post(s.stack.matching, `/v1/partnerships/${p.id}/cancel`, { reason: 'Duplicate of an existing programme' });
     expect(res.status).toBe(200);
     await expectEnded(w, p, 'cancelled', /^cancelled: Duplicate/);
     expect((await s.proposedFor(w.request.id)).some((x) => x.offerIds.includes(w.offer.id))).toBe(true);
@@ -153,7 +147,7 @@ describe('partnerships agreed by both parties', () => {
     const w = await s.world(lang());
     const p = await s.propose(w.request.id, w.offer.id);
     await waitForQuiet();
-    const res = await request(stack.requests.http)
+    const res = await request(s.stack.requests.http)
       .post(`/v1/requests/${w.request.id}/withdraw`).auth(w.country, { type: 'bearer' }).send({ reason: 'Funded nationally' });
     expect(res.status).toBe(200);
     await waitForQuiet();
@@ -171,7 +165,7 @@ describe('partnerships agreed by both parties', () => {
     const w = await s.world(lang());
     const p = await s.propose(w.request.id, w.offer.id);
     await waitForQuiet();
-    const res = await request(stack.offers.http)
+    const res = await request(s.stack.offers.http)
       .post(`/v1/offers/${w.offer.id}/withdraw`).auth(w.donor, { type: 'bearer' }).send({});
     expect(res.status).toBe(200);
     await waitForQuiet();
@@ -222,11 +216,11 @@ describe('partnerships agreed by both parties', () => {
     expect((await s.act(w.country, '00000000-0000-4000-8000-000000000000', 'confirm')).status).toBe(404);
     expect((await s.act(w.country, 'not-a-uuid', 'confirm')).status).toBe(400);
     expect((await s.act(otherCountry, p.id, 'confirm')).status).toBe(404);
-    expect((await s.get(stack.matching, `/v1/partnerships/${p.id}/history`)).status).toBe(200);
-    expect((await request(stack.matching.http).get(`/v1/partnerships/${p.id}`).auth(otherCountry, { type: 'bearer' })).status).toBe(404);
-    expect((await s.post(stack.matching, `/v1/partnerships/${p.id}/cancel`, { reason: 'Cancelled for the test' })).status).toBe(200);
+    expect((await s.get(s.stack.matching, `/v1/partnerships/${p.id}/history`)).status).toBe(200);
+    expect((await request(s.stack.matching.http).get(`/v1/partnerships/${p.id}`).auth(otherCountry, { type: 'bearer' })).status).toBe(404);
+    expect((await s.post(s.stack.matching, `/v1/partnerships/${p.id}/cancel`, { reason: 'Cancelled for the test' })).status).toBe(200);
     expect((await s.act(w.country, p.id, 'confirm')).status).toBe(409);
     expect((await s.act(w.donor, p.id, 'decline', { reason: 'too late now' })).status).toBe(409);
-    expect((await s.post(stack.matching, `/v1/partnerships/${p.id}/cancel`, { reason: 'Cancelled twice' })).status).toBe(409);
+    expect((await s.post(s.stack.matching, `/v1/partnerships/${p.id}/cancel`, { reason: 'Cancelled twice' })).status).toBe(409);
   });
 });

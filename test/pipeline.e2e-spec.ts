@@ -4,21 +4,15 @@
 // that accept them, and the hard rules keep unfit pairs apart.
 import { waitForQuiet } from './support/quiet';
 import { Scenario, type Json } from './support/scenario';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/stack';
 import { tokenFor } from './support/tokens';
 import request from 'supertest';
 
 describe('capmatch pipeline (requests → matching → partnership)', () => {
-  let stack: Stack;
   let s: Scenario;
 
-  beforeAll(async () => {
-    stack = await startStack();
+  useStack((stack) => {
     s = new Scenario(stack);
-  });
-
-  afterAll(async () => {
-    await stack?.close();
   });
 
   it('proposes a fitting offer; an accept reserves a slot, both parties\' confirmations match the request', async () => {
@@ -35,23 +29,23 @@ describe('capmatch pipeline (requests → matching → partnership)', () => {
     expect(suggestion.score).toBeLessThanOrEqual(1);
     expect(suggestion.explanation.length).toBeGreaterThan(0);
 
-    const accepted = await s.post(stack.matching, `/v1/suggestions/${suggestion.id}/accept`);
+    const accepted = await s.post(s.stack.matching, `/v1/suggestions/${suggestion.id}/accept`);
     expect([200, 201]).toContain(accepted.status);
     await waitForQuiet();
     expect((await s.readRequest(req.id)).status).toBe('open');
     expect(await s.readOffer(offer.id)).toMatchObject({ remainingSlots: 1, status: 'open' });
 
     for (const token of [await tokenFor({ role: 'country', country: 'RWA' }), await tokenFor({ role: 'donor', providerId: giz.id })]) {
-      const res = await request(stack.matching.http).post(`/v1/partnerships/${accepted.body.id}/confirm`).auth(token, { type: 'bearer' });
+      const res = await request(s.stack.matching.http).post(`/v1/partnerships/${accepted.body.id}/confirm`).auth(token, { type: 'bearer' });
       expect(res.status).toBe(200);
     }
     await waitForQuiet();
     expect((await s.readRequest(req.id)).status).toBe('matched');
     const after = await s.readOffer(offer.id);
     expect(after).toMatchObject({ remainingSlots: 1, status: 'open' });
-    const read = await s.get(stack.matching, `/v1/suggestions/${suggestion.id}`);
+    const read = await s.get(s.stack.matching, `/v1/suggestions/${suggestion.id}`);
     expect(read.body).toMatchObject({ status: 'accepted', decidedBy: expect.any(String) });
-    const partnerships = await s.get(stack.matching, `/v1/partnerships?limit=200`);
+    const partnerships = await s.get(s.stack.matching, `/v1/partnerships?limit=200`);
     const mine = partnerships.body.items.filter((p: Json) => p.requestId === req.id);
     expect(mine).toEqual([
       expect.objectContaining({ suggestionId: suggestion.id, offerIds: [offer.id], country: 'RWA', cooperationType: 'north-south', status: 'agreed' }),

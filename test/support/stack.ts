@@ -106,3 +106,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     throw error;
   }
 }
+
+/**
+ * Runs the enclosing describe block against one stack: started before its tests, closed after
+ * them. `ready` receives the stack once it is up (to build the block's scenario over it).
+ */
+export function useStack(ready: (stack: Stack) => void, options: StackOptions = {}): void {
+  let stack: Stack | undefined;
+  beforeAll(async () => {
+    stack = await startStack(options);
+    ready(stack);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+}

@@ -1,12 +1,11 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
-import { defineConfig } from '@capmatch/platform';
+import { IsOptional, IsString, IsUrl } from 'class-validator';
+import { defineConfig, IntSetting } from '@capmatch/platform';
 
 const URL_RULES = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
 
 /** The console's own settings; documented in config/.env.example. */
 export class ConsoleEnv {
-  @Type(() => Number) @IsInt() @Min(1) @Max(65_535)
+  @IntSetting(1, 65_535)
   CONSOLE_PORT = 3000;
 
   @IsOptional() @IsString()

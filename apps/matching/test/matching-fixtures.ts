@@ -6,6 +6,8 @@ import { Client } from 'pg';
 import { QUEUES, SERVICES, type AnyEvent, type EventType, type OfferSnapshot, type RequestSnapshot } from '@capmatch/contracts';
 import { truncate } from '../../../test/support/truncate';
 
+export { sql } from '../../../test/support/sql';
+
 const NOW = '2026-01-01T00:00:00.000Z';
 
 export function requestSnapshot(language: string, overrides: Partial<RequestSnapshot> = {}): RequestSnapshot {
@@ -125,16 +127,6 @@ export async function truncateMatching(): Promise<void> {
     await truncate(db, `TRUNCATE matching.pending_rematch, matching.partnership_history, matching.partnerships, matching.rejected_combinations,
       matching.suggestion_history, matching.suggestions, matching.offer_projections, matching.request_projections,
       matching.outbox, matching.inbox`);
-  } finally {
-    await db.end();
-  }
-}
-
-export async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  const db = new Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
-  try {
-    return (await db.query(text, params)).rows as T[];
   } finally {
     await db.end();
   }

@@ -1,17 +1,14 @@
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsBoolean,
-  IsInt,
   IsOptional,
   Matches,
-  Max,
-  Min,
   Validate,
   ValidatorConstraint,
   type ValidationArguments,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { defineConfig } from '@capmatch/platform';
+import { defineConfig, IntSetting } from '@capmatch/platform';
 import { minimumSpanMs, type BackoffSettings } from './deliveries/backoff';
 
 /** The contract's floor for retries: at least 5 attempts over at least a minute. */
@@ -46,40 +43,40 @@ export class NotificationsEnv {
   WEBHOOK_ENCRYPTION_KEY?: string = undefined;
 
   /** One attempt's whole budget: connect, send, the receiver's answer. */
-  @Type(() => Number) @IsInt() @Min(100) @Max(60_000)
+  @IntSetting(100, 60_000)
   WEBHOOK_TIMEOUT_MS = 5000;
 
   /** Attempts per delivery, the first included. */
-  @Type(() => Number) @IsInt() @Min(MIN_ATTEMPTS) @Max(50)
+  @IntSetting(MIN_ATTEMPTS, 50)
   @Validate(RetrySpanAtLeastAMinute)
   WEBHOOK_ATTEMPTS = 12;
 
   /** Delay before the first retry; doubling per attempt, with jitter (50–100 % of the step). */
-  @Type(() => Number) @IsInt() @Min(10) @Max(3_600_000)
+  @IntSetting(10, 3_600_000)
   WEBHOOK_BACKOFF_MS = 5000;
 
   /** Longest delay between two attempts. */
-  @Type(() => Number) @IsInt() @Min(1000) @Max(86_400_000)
+  @IntSetting(1000, 86_400_000)
   WEBHOOK_BACKOFF_MAX_MS = 3_600_000;
 
   /** A webhook whose deliveries have failed without a success for this long is disabled. */
-  @Type(() => Number) @IsInt() @Min(1) @Max(24 * 365)
+  @IntSetting(1, 24 * 365)
   WEBHOOK_DISABLE_AFTER_HOURS = 72;
 
   /** Deliveries one instance sends at once, all receivers together. */
-  @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @IntSetting(1, 1000)
   WEBHOOK_CONCURRENCY = 64;
 
   /** Deliveries one instance sends at once to one receiver (scheme, host and port). */
-  @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IntSetting(1, 100)
   WEBHOOK_HOST_CONCURRENCY = 4;
 
   /** Finished deliveries and their attempts are listed this long, then deleted. */
-  @Type(() => Number) @IsInt() @Min(1) @Max(3650)
+  @IntSetting(1, 3650)
   WEBHOOK_RETENTION_DAYS = 30;
 
   /** Webhooks one owner may register. */
-  @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @IntSetting(1, 1000)
   WEBHOOK_MAX_PER_OWNER = 20;
 }
 

@@ -6,51 +6,33 @@ import { Client } from 'pg';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import request from 'supertest';
 import { waitFor } from '../../../libs/platform/test/bus/support/wait-for';
-import { startService, type StartedService } from '../../../test/support/app';
 import { waitForQuiet } from '../../../test/support/quiet';
-import { resetState } from '../../../test/support/reset';
 import { tokenFor } from '../../../test/support/tokens';
-import { AppModule } from '../src/app.module';
 import { newSecret } from '../src/webhooks/secret-box';
-import { envelopeOf, NotificationsFeed, offerOf, partnershipOf, suggestionOf } from './events';
+import { envelopeOf, offerOf, partnershipOf, suggestionOf } from './events';
+import { notificationsRig } from './rig';
 import { TestReceiver, type Received } from './receiver';
 
 const HOST_CONCURRENCY = 2;
 
 describe('webhook deliveries', () => {
-  let svc: StartedService;
-  let receiver: TestReceiver;
-  const feed = new NotificationsFeed();
-
-  beforeAll(async () => {
-    svc = await startService('notifications', AppModule, {
-      WEBHOOK_ALLOW_PRIVATE: 'true',
-      // Fast retries for the test; 14 attempts keep the whole schedule over a minute, as start-up demands.
-      WEBHOOK_BACKOFF_MS: '20',
-      WEBHOOK_ATTEMPTS: '14',
-      WEBHOOK_TIMEOUT_MS: '60000',
-      WEBHOOK_HOST_CONCURRENCY: String(HOST_CONCURRENCY),
-    });
-    await resetState();
-    receiver = await TestReceiver.start();
-  });
-
-  afterAll(async () => {
-    await feed.close();
-    await receiver?.close();
-    await svc?.close();
-    // Retries still scheduled would keep later suites of this jest worker (same queue prefix) from going quiet.
-    await resetState();
+  const rig = notificationsRig({
+    WEBHOOK_ALLOW_PRIVATE: 'true',
+    // Fast retries for the test; 14 attempts keep the whole schedule over a minute, as start-up demands.
+    WEBHOOK_BACKOFF_MS: '20',
+    WEBHOOK_ATTEMPTS: '14',
+    WEBHOOK_TIMEOUT_MS: '60000',
+    WEBHOOK_HOST_CONCURRENCY: String(HOST_CONCURRENCY),
   });
 
   async function subscribe(token: string, url: string, events: string[]): Promise<{ id: string; secret: string }> {
-    const res = await request(svc.http).post('/v1/webhooks').auth(token, { type: 'bearer' }).send({ url, events });
+    const res = await request(rig.svc.http).post('/v1/webhooks').auth(token, { type: 'bearer' }).send({ url, events });
     expect(res.status).toBe(201);
     return res.body;
   }
 
   async function attempts(token: string, id: string): Promise<Array<Record<string, any>>> {
-    const res = await request(svc.http).get(`/v1/webhooks/${id}/deliveries?limit=200`).auth(token, { type: 'bearer' });
+    const res = await request(rig.svc.http).get(`/v1/webhooks/${id}/deliveries?limit=200`).auth(token, { type: 'bearer' });
     expect(res.status).toBe(200);
     return res.body.items;
   }
@@ -64,10 +46,10 @@ describe('webhook deliveries', () => {
     const donor2 = await tokenFor({ role: 'donor', providerId: p2 });
     const coordinator = await tokenFor({ role: 'coordinator', sub: 'deliveries-coordinator' });
     const all = ['suggestion.proposed', 'partnership.proposed'];
-    await subscribe(rwa, receiver.url('/see/rwa'), all);
-    await subscribe(donor1, receiver.url('/see/p1'), all);
-    await subscribe(donor2, receiver.url('/see/p2'), ['suggestion.proposed']);
-    await subscribe(coordinator, receiver.url('/see/coordinator'), ['partnership.proposed']);
+    await subscribe(rwa, rig.receiver.url('/see/rwa'), all);
+    await subscribe(donor1, rig.receiver.url('/see/p1'), all);
+    await subscribe(donor2, rig.receiver.url('/see/p2'), ['suggestion.proposed']);
+    await subscribe(coordinator, rig.receiver.url('/see/coordinator'), ['partnership.proposed']);
 
     const o1 = offerOf(p1);
     const o2 = offerOf(p2);
@@ -75,32 +57,32 @@ describe('webhook deliveries', () => {
     const forSen = suggestionOf('SEN', [o1.id]);
     const triangular = suggestionOf('RWA', [o2.id, o1.id]);
     const partnership = partnershipOf(forRwa, [p1]);
-    await feed.publish(envelopeOf('offer.published', o1), envelopeOf('offer.published', o2));
-    await feed.publish(
+    await rig.feed.publish(envelopeOf('offer.published', o1), envelopeOf('offer.published', o2));
+    await rig.feed.publish(
       envelopeOf('suggestion.proposed', forRwa),
       envelopeOf('suggestion.proposed', forSen),
       envelopeOf('suggestion.proposed', triangular),
     );
-    await feed.publish(envelopeOf('partnership.proposed', partnership));
+    await rig.feed.publish(envelopeOf('partnership.proposed', partnership));
 
-    await waitFor('every delivery', async () => receiver.received.filter((r) => r.path.startsWith('/see/')).length === 3 + 4 + 1 + 1);
+    await waitFor('every delivery', async () => rig.receiver.received.filter((r) => r.path.startsWith('/see/')).length === 3 + 4 + 1 + 1);
     await waitForQuiet(); // nothing more is on its way
-    expect(ids(receiver.at('/see/rwa'))).toEqual([forRwa.id, triangular.id, partnership.id].sort());
-    expect(ids(receiver.at('/see/p1'))).toEqual([forRwa.id, forSen.id, triangular.id, partnership.id].sort());
-    expect(ids(receiver.at('/see/p2'))).toEqual([triangular.id]);
-    expect(ids(receiver.at('/see/coordinator'))).toEqual([partnership.id]);
-    const proposed = receiver.at('/see/rwa').find((r) => r.json.type === 'partnership.proposed')!;
+    expect(ids(rig.receiver.at('/see/rwa'))).toEqual([forRwa.id, triangular.id, partnership.id].sort());
+    expect(ids(rig.receiver.at('/see/p1'))).toEqual([forRwa.id, forSen.id, triangular.id, partnership.id].sort());
+    expect(ids(rig.receiver.at('/see/p2'))).toEqual([triangular.id]);
+    expect(ids(rig.receiver.at('/see/coordinator'))).toEqual([partnership.id]);
+    const proposed = rig.receiver.at('/see/rwa').find((r) => r.json.type === 'partnership.proposed')!;
     expect(proposed.json).toEqual({ type: 'partnership.proposed', timestamp: expect.any(String), data: partnership });
   });
 
   it('signs so that the Standard Webhooks verifier accepts it, and not with another secret', async () => {
     const coordinator = await tokenFor({ role: 'coordinator', sub: 'signature-coordinator' });
-    const hook = await subscribe(coordinator, receiver.url('/signed'), ['partnership.agreed']);
+    const hook = await subscribe(coordinator, rig.receiver.url('/signed'), ['partnership.agreed']);
     const agreed = { ...partnershipOf(suggestionOf('NPL', [randomUUID()]), [randomUUID()]), status: 'agreed' as const };
     const event = envelopeOf('partnership.agreed', agreed);
-    await feed.publish(event);
-    await waitFor('the signed delivery', async () => receiver.at('/signed').length === 1);
-    const [got] = receiver.at('/signed');
+    await rig.feed.publish(event);
+    await waitFor('the signed delivery', async () => rig.receiver.at('/signed').length === 1);
+    const [got] = rig.receiver.at('/signed');
     expect(got.headers['webhook-id']).toBe(event.id);
     expect(Number(got.headers['webhook-timestamp'])).toBeGreaterThan(0);
     const headers = {
@@ -114,13 +96,13 @@ describe('webhook deliveries', () => {
 
   it('retries a failing receiver and delivers later with the same webhook-id', async () => {
     const coordinator = await tokenFor({ role: 'coordinator', sub: 'retry-coordinator' });
-    receiver.failFirst('/flaky', 3, 503);
-    const hook = await subscribe(coordinator, receiver.url('/flaky'), ['partnership.ended']);
+    rig.receiver.failFirst('/flaky', 3, 503);
+    const hook = await subscribe(coordinator, rig.receiver.url('/flaky'), ['partnership.ended']);
     const ended = { ...partnershipOf(suggestionOf('MOZ', [randomUUID()]), [randomUUID()]), status: 'declined' as const, reason: 'declined: no' };
     const event = envelopeOf('partnership.ended', ended);
-    await feed.publish(event);
-    await waitFor('the fourth attempt', async () => receiver.at('/flaky').length === 4);
-    const got = receiver.at('/flaky');
+    await rig.feed.publish(event);
+    await waitFor('the fourth attempt', async () => rig.receiver.at('/flaky').length === 4);
+    const got = rig.receiver.at('/flaky');
     expect(got.map((r) => r.answered)).toEqual([503, 503, 503, 200]);
     expect(new Set(got.map((r) => r.headers['webhook-id']))).toEqual(new Set([event.id]));
     got.forEach((r) => expect(new Webhook(hook.secret).verify(r.body, r.headers as Record<string, string>)).toEqual(r.json));
@@ -136,9 +118,9 @@ describe('webhook deliveries', () => {
     });
     expect(listed[3]).toMatchObject({ eventId: event.id, eventType: 'partnership.ended', error: null, nextAttemptAt: null });
     expect(typeof listed[3].durationMs).toBe('number');
-    const page = await request(svc.http).get(`/v1/webhooks/${hook.id}/deliveries?limit=3`).auth(coordinator, { type: 'bearer' });
+    const page = await request(rig.svc.http).get(`/v1/webhooks/${hook.id}/deliveries?limit=3`).auth(coordinator, { type: 'bearer' });
     expect(page.body.items).toHaveLength(3);
-    const rest = await request(svc.http)
+    const rest = await request(rig.svc.http)
       .get(`/v1/webhooks/${hook.id}/deliveries?limit=3&cursor=${encodeURIComponent(page.body.nextCursor)}`)
       .auth(coordinator, { type: 'bearer' });
     expect(rest.body.items.map((a: { attempt: number }) => a.attempt)).toEqual([1]);
@@ -151,12 +133,12 @@ describe('webhook deliveries', () => {
       hanging.hang('/stuck');
       const coordinator = await tokenFor({ role: 'coordinator', sub: 'hang-coordinator' });
       await subscribe(coordinator, hanging.url('/stuck'), ['partnership.agreed']);
-      await subscribe(coordinator, receiver.url('/healthy'), ['partnership.agreed']);
+      await subscribe(coordinator, rig.receiver.url('/healthy'), ['partnership.agreed']);
       const events = Array.from({ length: 8 }, () =>
         envelopeOf('partnership.agreed', { ...partnershipOf(suggestionOf('TON', [randomUUID()]), [randomUUID()]), status: 'agreed' as const }),
       );
-      await feed.publish(...events);
-      await waitFor('every delivery to the healthy receiver', async () => receiver.at('/healthy').length === events.length);
+      await rig.feed.publish(...events);
+      await waitFor('every delivery to the healthy receiver', async () => rig.receiver.at('/healthy').length === events.length);
       // The hanging receiver never answered, and held no more than its own share of the workers.
       expect(hanging.at('/stuck').every((r) => r.answered === null)).toBe(true);
       expect(hanging.openRequests).toBeGreaterThan(0);
@@ -168,29 +150,29 @@ describe('webhook deliveries', () => {
 
   it('disables a webhook that failed for WEBHOOK_DISABLE_AFTER_HOURS, and PATCH re-enables it', async () => {
     const coordinator = await tokenFor({ role: 'coordinator', sub: 'disable-coordinator' });
-    receiver.failFirst('/down', 1_000, 500);
-    const hook = await subscribe(coordinator, receiver.url('/down'), ['partnership.ended']);
+    rig.receiver.failFirst('/down', 1_000, 500);
+    const hook = await subscribe(coordinator, rig.receiver.url('/down'), ['partnership.ended']);
     // Its failures began 73 hours ago (WEBHOOK_DISABLE_AFTER_HOURS is 72).
     const db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
     await db.query(`UPDATE notifications.webhooks SET failing_since = now() - interval '73 hours' WHERE id = $1`, [hook.id]).finally(() => db.end());
     const ended = { ...partnershipOf(suggestionOf('FJI', [randomUUID()]), [randomUUID()]), status: 'expired' as const, reason: 'expired' };
-    await feed.publish(envelopeOf('partnership.ended', ended));
+    await rig.feed.publish(envelopeOf('partnership.ended', ended));
 
     await waitFor('the failed attempt', async () => (await attempts(coordinator, hook.id)).length === 1);
     const [only] = await attempts(coordinator, hook.id);
     expect(only).toMatchObject({ attempt: 1, status: 'failed', statusCode: 500, nextAttemptAt: null });
     expect(only.error).toMatch(/disabled/);
-    const read = await request(svc.http).get(`/v1/webhooks/${hook.id}`).auth(coordinator, { type: 'bearer' });
+    const read = await request(rig.svc.http).get(`/v1/webhooks/${hook.id}`).auth(coordinator, { type: 'bearer' });
     expect(read.body).toMatchObject({ enabled: false, disabledReason: expect.stringMatching(/72 hours/) });
 
-    const enabled = await request(svc.http).patch(`/v1/webhooks/${hook.id}`).auth(coordinator, { type: 'bearer' }).send({ enabled: true });
+    const enabled = await request(rig.svc.http).patch(`/v1/webhooks/${hook.id}`).auth(coordinator, { type: 'bearer' }).send({ enabled: true });
     expect(enabled.status).toBe(200);
     expect(enabled.body).toMatchObject({ enabled: true, failingSince: null, disabledAt: null, disabledReason: null });
   });
 
   it('counts deliveries by outcome and their latency on /metrics', async () => {
-    const text = (await request(svc.http).get('/metrics')).text;
+    const text = (await request(rig.svc.http).get('/metrics')).text;
     expect(text).toMatch(/capmatch_webhook_attempts_total\{outcome="delivered"\} \d+/);
     expect(text).toMatch(/capmatch_webhook_attempts_total\{outcome="retrying"\} \d+/);
     expect(text).toMatch(/capmatch_webhook_attempts_total\{outcome="failed"\} \d+/);

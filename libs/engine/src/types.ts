@@ -28,23 +28,27 @@ export interface RequesterClassification {
   readonly incomeGroup: string | null;
 }
 
-export interface MatchRequest {
+/** What a request and an offer both state, and are matched on. */
+export interface MatchProfile {
   readonly id: string;
-  /** ISO 3166-1 alpha-3, upper case. */
-  readonly country: string;
-  readonly classification: RequesterClassification;
   readonly capacityAreas: readonly string[];
   readonly modalities: readonly string[];
   readonly sdgs: readonly number[];
   readonly targetGroups: readonly string[];
-  /** In order of preference: the first one is the language the requester wants most. */
+  /** A request's in order of preference: the first one is the language the requester wants most. */
   readonly deliveryLanguages: readonly string[];
-  /** Absent or empty means all four (contract: "absent = all four"). */
-  readonly cooperationTypes?: readonly CooperationType[] | null;
   readonly budgetUsd: number | null;
   readonly window: DateWindow;
-  readonly priority: 'high' | 'medium' | 'low';
   readonly status: string;
+}
+
+export interface MatchRequest extends MatchProfile {
+  /** ISO 3166-1 alpha-3, upper case. */
+  readonly country: string;
+  readonly classification: RequesterClassification;
+  /** Absent or empty means all four (contract: "absent = all four"). */
+  readonly cooperationTypes?: readonly CooperationType[] | null;
+  readonly priority: 'high' | 'medium' | 'low';
 }
 
 export interface OfferEligibility {
@@ -53,23 +57,14 @@ export interface OfferEligibility {
   readonly groups: readonly EligibilityGroup[];
 }
 
-export interface MatchOffer {
-  readonly id: string;
+export interface MatchOffer extends MatchProfile {
   readonly providerId: string;
   /** Null for international organisations (origin `multilateral`). */
   readonly providerCountry: string | null;
   readonly origin: Origin;
   readonly role: OfferRole;
-  readonly capacityAreas: readonly string[];
-  readonly modalities: readonly string[];
-  readonly sdgs: readonly number[];
-  readonly targetGroups: readonly string[];
-  readonly deliveryLanguages: readonly string[];
   /** Null or all lists empty: every country that may submit requests. */
   readonly eligibility: OfferEligibility | null;
-  readonly budgetUsd: number | null;
-  readonly window: DateWindow;
-  readonly status: string;
   readonly remainingSlots: number;
 }
 

@@ -8,6 +8,7 @@ export { SERVICE_NAME, PLATFORM_REDIS } from './platform.constants';
 export { createRedis, deleteKeys, dataNodes, parseRedisUrl, type RedisClient, type RedisRole, type RedisSettings } from './redis/redis-connection';
 
 export { defineConfig, readEnv, ConfigurationError } from './config/define-config';
+export { IntSetting } from './config/int-setting';
 export { coreConfig, CoreEnv, PORTS } from './config/core.config';
 export { DEVELOPMENT_JWT_SECRET, resolveJwtKey } from './config/jwt-key';
 export { loadDotEnv } from './config/load-dotenv';

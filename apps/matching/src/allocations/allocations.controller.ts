@@ -1,12 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses, CurrentUser, Idempotent, InvalidFieldsException, Roles, type AuthUser } from '@capmatch/platform';
+import { ApiProblemResponses, CurrentUser, Idempotent, Roles, type AuthUser } from '@capmatch/platform';
+import { IdParam } from '../http/id-param';
 import { AllocationPlanDto, ApplyResultDto } from './allocation.dto';
 import { AllocationsService, type AllocationPlanView, type ApplyResult } from './allocations.service';
 import { CreateAllocationDto } from './create-allocation.dto';
-
-const PlanId = () =>
-  Param('id', new ParseUUIDPipe({ exceptionFactory: () => new InvalidFieldsException([{ field: 'id', message: 'id must be a UUID' }]) }));
 
 @ApiTags('allocations')
 @ApiBearerAuth()
@@ -39,7 +37,7 @@ export class AllocationsController {
   @ApiOperation({ summary: 'One allocation plan, as computed' })
   @ApiResponse({ status: 200, type: AllocationPlanDto })
   @ApiProblemResponses(400, 401, 403, 404, 429)
-  get(@PlanId() id: string): Promise<AllocationPlanView> {
+  get(@IdParam() id: string): Promise<AllocationPlanView> {
     return this.allocations.get(id);
   }
 
@@ -56,7 +54,7 @@ export class AllocationsController {
   })
   @ApiResponse({ status: 200, type: ApplyResultDto })
   @ApiProblemResponses(400, 401, 403, 404, 429)
-  apply(@CurrentUser() user: AuthUser, @PlanId() id: string): Promise<ApplyResult> {
+  apply(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<ApplyResult> {
     return this.allocations.apply(user, id);
   }
 }

@@ -4,7 +4,7 @@ import { paginate, type AuthUser, type Page, type PageQuery } from '@capmatch/pl
 import { PartnershipHistoryEntity } from '../store/partnership-history.entity';
 import { PartnershipEntity } from '../store/partnership.entity';
 import { historyPage, type HistoryEntry } from '../store/audit-trail';
-import { findVisible, restrictToVisible } from '../store/visibility';
+import { filterDecisions, findVisible, restrictToVisible } from '../store/visibility';
 import type { ListPartnershipsQuery } from './partnership.dto';
 import { toPartnershipView, type PartnershipView } from './partnership.mapper';
 
@@ -14,12 +14,7 @@ export class PartnershipQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(user: AuthUser, q: ListPartnershipsQuery): Promise<Page<PartnershipView>> {
-    const qb = restrictToVisible(this.dataSource.getRepository(PartnershipEntity).createQueryBuilder('p'), 'p', user);
-    if (q.requestId) qb.andWhere('p.request_id = :requestId', { requestId: q.requestId });
-    if (q.offerId) qb.andWhere('p.offer_ids @> ARRAY[:offerId]::uuid[]', { offerId: q.offerId });
-    if (q.country) qb.andWhere('p.country = :country', { country: q.country });
-    if (q.cooperationType) qb.andWhere('p.cooperation_type = :cooperationType', { cooperationType: q.cooperationType });
-    if (q.status) qb.andWhere('p.status = :status', { status: q.status });
+    const qb = filterDecisions(restrictToVisible(this.dataSource.getRepository(PartnershipEntity).createQueryBuilder('p'), 'p', user), 'p', q);
     const page = await paginate(qb, q, [
       { column: 'p.created_at', key: 'createdAt', direction: 'DESC' },
       { column: 'p.id', key: 'id', direction: 'ASC' },

@@ -23,3 +23,22 @@ export async function findVisible<T extends ObjectLiteral>(qb: SelectQueryBuilde
   if (!found) throw new NotFoundException(`${what} not found`);
   return found;
 }
+
+/** The list filters suggestions and partnerships share; each one given narrows the query. */
+export interface DecisionFilters {
+  requestId?: string;
+  offerId?: string;
+  country?: string;
+  cooperationType?: string;
+  status?: string;
+}
+
+/** Narrows a list of suggestions or partnerships (table alias `alias`) by the filters given. */
+export function filterDecisions<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, q: DecisionFilters): SelectQueryBuilder<T> {
+  if (q.requestId) qb.andWhere(`${alias}.request_id = :requestId`, { requestId: q.requestId });
+  if (q.offerId) qb.andWhere(`${alias}.offer_ids @> ARRAY[:offerId]::uuid[]`, { offerId: q.offerId });
+  if (q.country) qb.andWhere(`${alias}.country = :country`, { country: q.country });
+  if (q.cooperationType) qb.andWhere(`${alias}.cooperation_type = :cooperationType`, { cooperationType: q.cooperationType });
+  if (q.status) qb.andWhere(`${alias}.status = :status`, { status: q.status });
+  return qb;
+}

@@ -6,7 +6,7 @@ import { SuggestionHistoryEntity } from '../store/suggestion-history.entity';
 import { toSuggestionView } from './suggestion.mapper';
 import { SuggestionEntity } from '../store/suggestion.entity';
 import { historyPage, type HistoryEntry } from '../store/audit-trail';
-import { findVisible, restrictToVisible } from '../store/visibility';
+import { filterDecisions, findVisible, restrictToVisible } from '../store/visibility';
 
 export type SuggestionView = ReturnType<typeof toSuggestionView>;
 
@@ -16,12 +16,7 @@ export class SuggestionQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(user: AuthUser, q: ListSuggestionsQuery): Promise<Page<SuggestionView>> {
-    const qb = restrictToVisible(this.dataSource.getRepository(SuggestionEntity).createQueryBuilder('s'), 's', user);
-    if (q.requestId) qb.andWhere('s.request_id = :requestId', { requestId: q.requestId });
-    if (q.offerId) qb.andWhere('s.offer_ids @> ARRAY[:offerId]::uuid[]', { offerId: q.offerId });
-    if (q.status) qb.andWhere('s.status = :status', { status: q.status });
-    if (q.cooperationType) qb.andWhere('s.cooperation_type = :cooperationType', { cooperationType: q.cooperationType });
-    if (q.country) qb.andWhere('s.country = :country', { country: q.country });
+    const qb = filterDecisions(restrictToVisible(this.dataSource.getRepository(SuggestionEntity).createQueryBuilder('s'), 's', user), 's', q);
     if (q.minScore !== undefined) qb.andWhere('s.score >= :minScore', { minScore: q.minScore });
     const page = await paginate(qb, q, [
       { column: 's.score', key: 'score', direction: 'DESC' },

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses, CurrentUser, IfMatch, Idempotent, InvalidFieldsException, PageQuery, type AuthUser, type Page } from '@capmatch/platform';
+import { ApiProblemResponses, CurrentUser, IfMatch, Idempotent, PageQuery, UuidParam, type AuthUser, type Page } from '@capmatch/platform';
 import {
   CreateWebhookDto,
   DeliveryAttemptPageDto,
@@ -14,7 +14,6 @@ import {
 import { WebhooksService } from './webhooks.service';
 
 const OWNERSHIP = 'Every role manages its own webhooks; an admin any. Anyone else gets 404.';
-const idPipe = new ParseUUIDPipe({ exceptionFactory: () => new InvalidFieldsException([{ field: 'id', message: 'id must be a UUID' }]) });
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
@@ -51,7 +50,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'One webhook', description: OWNERSHIP })
   @ApiResponse({ status: 200, type: WebhookDto })
   @ApiProblemResponses(400, 401, 404, 429)
-  get(@CurrentUser() user: AuthUser, @Param('id', idPipe) id: string): Promise<WebhookDto> {
+  get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<WebhookDto> {
     return this.webhooks.get(user, id);
   }
 
@@ -64,7 +63,7 @@ export class WebhooksController {
   @ApiProblemResponses(400, 401, 404, 409, 429)
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', idPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: UpdateWebhookDto,
     @IfMatch() ifMatch: number | undefined,
   ): Promise<WebhookDto> {
@@ -76,7 +75,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Delete a webhook and its pending deliveries', description: OWNERSHIP })
   @ApiResponse({ status: 204 })
   @ApiProblemResponses(400, 401, 404, 429)
-  remove(@CurrentUser() user: AuthUser, @Param('id', idPipe) id: string): Promise<void> {
+  remove(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<void> {
     return this.webhooks.remove(user, id);
   }
 
@@ -89,7 +88,7 @@ export class WebhooksController {
   @ApiProblemResponses(400, 401, 404, 429)
   deliveries(
     @CurrentUser() user: AuthUser,
-    @Param('id', idPipe) id: string,
+    @UuidParam('id') id: string,
     @Query() q: ListDeliveriesQuery,
   ): Promise<Page<DeliveryAttemptDto>> {
     return this.webhooks.attempts(user, id, q);

@@ -1,6 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
 import { defineConfig } from '../config/define-config';
+import { IntSetting } from '../config/int-setting';
 
 /**
  * Every knob of the event bus in one place (docs/style.md §5), each overridable from the
@@ -9,26 +8,26 @@ import { defineConfig } from '../config/define-config';
  */
 export class BusEnv {
   /** Attempts per job, the first included; after the last one the job stays in the failed set. */
-  @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IntSetting(1, 100)
   BUS_ATTEMPTS = 8;
 
   /** First retry delay; it doubles on each attempt (exponential backoff). */
-  @Type(() => Number) @IsInt() @Min(10) @Max(3_600_000)
+  @IntSetting(10, 3_600_000)
   BUS_BACKOFF_MS = 1000;
 
   /** Completed jobs kept for inspection (newest first); the inbox, not these, deduplicates. */
-  @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000)
+  @IntSetting(0, 1_000_000)
   BUS_KEEP_COMPLETED = 1000;
 
   /** How long failed jobs stay in the failed set, for an operator to inspect and retry. */
-  @Type(() => Number) @IsInt() @Min(60) @Max(90 * 24 * 3600)
+  @IntSetting(60, 90 * 24 * 3600)
   BUS_KEEP_FAILED_SECONDS = 14 * 24 * 3600;
 
   /**
    * Jobs one worker takes from Redis at once. They share BUS_CONCURRENCY / BUS_HANDLER_BATCH
    * transactions at a time, never more than half of DB_POOL_SIZE (see transactionSlots).
    */
-  @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @IntSetting(1, 1000)
   BUS_CONCURRENCY = 128;
 
   /**
@@ -36,15 +35,15 @@ export class BusEnv {
    * own transaction; larger batches raise throughput, and a failing batch falls back to one
    * transaction per event. Transactions at once = BUS_CONCURRENCY / BUS_HANDLER_BATCH.
    */
-  @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @IntSetting(1, 500)
   BUS_HANDLER_BATCH = 32;
 
   /** A job whose worker stops renewing its lock for this long is handed to another worker. */
-  @Type(() => Number) @IsInt() @Min(1000) @Max(600_000)
+  @IntSetting(1000, 600_000)
   BUS_LOCK_DURATION_MS = 30_000;
 
   /** Outbox rows the relay moves to Redis per transaction. */
-  @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
+  @IntSetting(1, 10_000)
   BUS_RELAY_BATCH_SIZE = 500;
 
   /**
@@ -52,23 +51,23 @@ export class BusEnv {
    * stream are moved in batches (one transaction and one Redis round trip for many); the first
    * event after a quiet spell is relayed at once. 0 relays on every wake-up.
    */
-  @Type(() => Number) @IsInt() @Min(0) @Max(1000)
+  @IntSetting(0, 1000)
   BUS_RELAY_LINGER_MS = 5;
 
   /** Fallback polling of the outbox when no NOTIFY arrives (listener down, missed wake-up). */
-  @Type(() => Number) @IsInt() @Min(10) @Max(60_000)
+  @IntSetting(10, 60_000)
   BUS_RELAY_POLL_MS = 1000;
 
   /** Longest pause between relay attempts while Redis or Postgres is failing. */
-  @Type(() => Number) @IsInt() @Min(100) @Max(300_000)
+  @IntSetting(100, 300_000)
   BUS_RELAY_MAX_BACKOFF_MS = 10_000;
 
   /** A publish to Redis slower than this counts as failed; the batch is retried later. */
-  @Type(() => Number) @IsInt() @Min(100) @Max(120_000)
+  @IntSetting(100, 120_000)
   BUS_PUBLISH_TIMEOUT_MS = 5000;
 
   /** Relayed outbox rows older than this are deleted (they only serve investigations). */
-  @Type(() => Number) @IsInt() @Min(1) @Max(24 * 365)
+  @IntSetting(1, 24 * 365)
   BUS_OUTBOX_RETENTION_HOURS = 72;
 }
 
