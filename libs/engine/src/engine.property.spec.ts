@@ -113,6 +113,24 @@ describe('matching engine properties', () => {
     );
   });
 
+  it('equals brute force after offers arrive or change once it has matched (new facilitator ids are ranked again)', () => {
+    fc.assert(
+      fc.property(worldArb, offerArb('late'), fc.nat(), (world, added, pick) => {
+        const engine = engineFor(world);
+        engine.matchAll(world.requests, world.rejected);
+        const offers = [...world.offers, added];
+        engine.upsertOffer(added);
+        if (world.offers.length > 0) {
+          const i = pick % world.offers.length;
+          offers[i] = { ...world.offers[i], remainingSlots: world.offers[i].remainingSlots + 1 };
+          engine.upsertOffer(offers[i]);
+        }
+        expect(engine.matchAll(world.requests, world.rejected)).toEqual(brute(world, offers));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('a new offer changes only the top-K of requests that requestsAffectedBy names', () => {
     fc.assert(
       fc.property(worldArb, offerArb('new'), (world, added) => {

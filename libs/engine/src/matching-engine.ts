@@ -61,7 +61,8 @@ export class MatchingEngine {
     const rejections = rejectionsOf(rejected);
     const top = new TopK(this.topK);
     // No facilitator the request may use means no bundle: the scan then keeps no providers.
-    const reach = r.acceptsTriangular ? facilitatorReach(r, this.index.facilitators(r)) : null;
+    const found = r.acceptsTriangular ? this.index.facilitators(r) : null;
+    const reach = found ? facilitatorReach(r, found.offers, found.focus) : null;
     const southProviders = addSingles(this.index, r, w, top, rejections, reach?.facilitators.length ? reach : null);
     if (reach && southProviders.length > 0) addBundles(r, southProviders, reach, w, top, rejections);
     return top.items.map((entry) => toSuggestion(r, entry, w));

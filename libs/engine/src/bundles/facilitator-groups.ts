@@ -26,14 +26,13 @@ export interface FacilitatorPart {
 }
 
 export class Group {
-  /** Facilitators in the order met; the sorted views below are built on first use. */
+  /** Facilitators by offer id, ascending (the order the index finds them in); sorted views below are built on first use. */
   readonly parts: FacilitatorPart[] = [];
   private gainOrder: FacilitatorPart[] | null = null;
   maxShare = 0;
   maxWindow = 0;
   maxFocus = 0;
   private extraOrder: FacilitatorPart[] | null = null;
-  private idOrder: FacilitatorPart[] | null = null;
   private starts: number[] = [];
   private latestEnd: number[] = [];
 
@@ -50,9 +49,9 @@ export class Group {
     return (this.extraOrder ??= [...this.parts].sort((a, b) => b.extra - a.extra));
   }
 
-  /** Facilitators by offer id, ascending (code units, as keys compare; sorted on first use). */
-  byId(): FacilitatorPart[] {
-    return (this.idOrder ??= [...this.parts].sort((a, b) => (a.o.offer.id < b.o.offer.id ? -1 : a.o.offer.id > b.o.offer.id ? 1 : 0)));
+  /** Facilitators by offer id, ascending (code units, as keys compare). */
+  byId(): readonly FacilitatorPart[] {
+    return this.parts;
   }
 
   /**

@@ -1,14 +1,15 @@
 import { BUDGET, FOCUS, GROUP, MODALITY, WINDOW } from '../scoring/factors';
 import { modalityFit, targetGroupFit, windowFit } from '../scoring/fits';
-import { focusOf, type PreparedOffer, type PreparedRequest } from '../scoring/prepared';
+import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
 
 /**
  * What the facilitators one request may use could add to a bundle at most: the modalities and
  * target groups any of them brings, the largest budget share and focus, and each one's focus
- * (computed once per request, scoring/prepared.ts: focusOf). The scan (index/singles.ts) bounds
+ * (scoring/prepared.ts: focusOf, found with the facilitators by the index). The scan (index/singles.ts) bounds
  * a southern provider's bundles by it; when there is no facilitator there is no bundle.
  */
 export interface FacilitatorReach {
+  /** In offer-id order (code units), as the index finds them: bundles/facilitator-groups.ts relies on it. */
   readonly facilitators: readonly PreparedOffer[];
   /** focusOf(r, facilitators[i]). */
   readonly focus: Float64Array;
@@ -19,14 +20,13 @@ export interface FacilitatorReach {
   readonly maxFocus: number;
 }
 
-export function facilitatorReach(r: PreparedRequest, facilitators: readonly PreparedOffer[]): FacilitatorReach {
-  const focus = new Float64Array(facilitators.length);
+/** `focus[i]` must be focusOf(r, facilitators[i]) (the index finds both at once). */
+export function facilitatorReach(r: PreparedRequest, facilitators: readonly PreparedOffer[], focus: Float64Array): FacilitatorReach {
   let modalities = 0;
   let targetGroups = 0;
   let share = 0;
   let maxFocus = 0;
   facilitators.forEach((f, i) => {
-    focus[i] = focusOf(r, f);
     modalities |= f.modalities;
     targetGroups |= f.targetGroups;
     if (!Number.isNaN(r.budget) && !Number.isNaN(f.budget)) share = Math.max(share, Math.min(1, f.budget / r.budget));
@@ -39,12 +39,14 @@ export const budgetBound = (pShare: number, fShare: number): number => Math.max(
 
 /**
  * Bound on any bundle a southern provider offer heads, from its core (areas, SDGs, languages,
- * equity), budget share, focus and window cut [from, to], and what the facilitators could add.
+ * equity), modalities, target groups, budget share, focus and window cut [from, to], and what
+ * the facilitators could add. Numbers only: the scan passes them from the index's columns.
  */
 export function bundleBound(
-  r: PreparedRequest, w: Float64Array, p: PreparedOffer, core: number, share: number, focus: number, from: number, to: number, reach: FacilitatorReach,
+  r: PreparedRequest, w: Float64Array, modalities: number, targetGroups: number, core: number, share: number, focus: number, from: number, to: number,
+  reach: FacilitatorReach,
 ): number {
-  return core + w[MODALITY] * modalityFit(r, p.modalities | reach.modalities) + w[GROUP] * targetGroupFit(r, p.targetGroups | reach.targetGroups) +
+  return core + w[MODALITY] * modalityFit(r, modalities | reach.modalities) + w[GROUP] * targetGroupFit(r, targetGroups | reach.targetGroups) +
     w[BUDGET] * budgetBound(share, reach.share) + w[WINDOW] * windowFit(r, from, to) + w[FOCUS] * Math.max(focus, reach.maxFocus);
 }
 

@@ -1,4 +1,4 @@
-import { bundleKeyPrefix, combinationKey } from '../ranking/combination-key';
+import { bundleKeyPrefix, combinationKey, idLimitBelow } from '../ranking/combination-key';
 import { FacilitatorGroups, type FacilitatorPart, type Group } from './facilitator-groups';
 import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
 import { budgetBound, bundleBound, type FacilitatorReach, type SouthProvider } from './facilitator-reach';
@@ -37,7 +37,7 @@ export function addBundles(
 ): void {
   const { facilitators } = reach;
   if (providers.length === 0 || facilitators.length === 0) return;
-  for (const p of providers) p.bound = bundleBound(r, w, p.o, p.core, p.share, p.focus, p.from, p.to, reach);
+  for (const p of providers) p.bound = bundleBound(r, w, p.o.modalities, p.o.targetGroups, p.core, p.share, p.focus, p.from, p.to, reach);
   if (!top.full) seed(r, w, top, rejected, providers, facilitators);
   const live = providers.filter((p) => top.reachable(p.bound));
   if (live.length === 0) return;
@@ -74,6 +74,8 @@ export function addBundles(
     if (!top.reachableFor(p.bound, prefix, lead)) continue;
     const ownBudget = Math.max(0.5, Math.min(1, p.share));
     for (const g of groups) {
+      // The coarse bound first: the group's day index is built only for groups it leaves in.
+      if (!top.reachableFor(groupBound(r, w, p, g, false), prefix, lead)) continue;
       const gBound = groupBound(r, w, p, g, true);
       if (!top.reachableFor(gBound, prefix, lead)) continue;
       const head = headOf(r, w, p, g);
@@ -94,9 +96,12 @@ export function addBundles(
       // Then those that can at best tie it (scores cluster on the rounded grid, so there can
       // be thousands): only keys below the bar's enter, so go by id and stop past it.
       if (!top.hasBar(lead)) continue;
+      let limit = idLimitBelow(prefix, top.barKey(lead));
       for (const f of g.byId()) {
-        if (prefix + f.o.offer.id >= top.barKey(lead)) break;
-        if (top.reachable(pairBound(f), lead)) consider(r, w, top, rejected, p.o, f.o);
+        if (limit !== null && f.o.offer.id >= limit) break;
+        if (!top.reachable(pairBound(f), lead)) continue;
+        consider(r, w, top, rejected, p.o, f.o);
+        limit = idLimitBelow(prefix, top.barKey(lead));
       }
     }
   }

@@ -37,6 +37,8 @@ export class OfferColumns {
   live = new Uint8Array(0);
   /** Last scan that visited the slot: an offer sits in several buckets but is scored once. */
   seen = new Int32Array(0);
+  /** Facilitator offers: place of the offer's id in code-unit order among the facilitators (offer-index.ts). */
+  rank = new Int32Array(0);
   readonly prepared: PreparedOffer[] = [];
 
   add(o: PreparedOffer): number {
@@ -54,6 +56,7 @@ export class OfferColumns {
     this.origin[slot] = ORIGIN_CODE[o.offer.origin];
     this.live[slot] = 1;
     this.seen[slot] = 0;
+    this.rank[slot] = 0;
     this.prepared[slot] = o;
     return slot;
   }
@@ -76,5 +79,6 @@ export class OfferColumns {
     this.origin = copy(this.origin, Uint8Array);
     this.live = copy(this.live, Uint8Array);
     this.seen = copy(this.seen, Int32Array);
+    this.rank = copy(this.rank, Int32Array);
   }
 }

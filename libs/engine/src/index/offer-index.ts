@@ -32,12 +32,22 @@ export function indexable(offer: MatchOffer): boolean {
   return offer.role === 'provider' || offer.origin !== 'south';
 }
 
+/** Facilitator offers found for one request, by offer id, and each one's focus. */
+export interface FoundFacilitators {
+  readonly offers: PreparedOffer[];
+  readonly focus: Float64Array;
+}
+
 export class OfferIndex {
   columns = new OfferColumns();
   private entries = new Map<string, Entry>();
   private providerMap = new Map<number, Bucket>();
   private facilitatorMap = new Map<number, Bucket>();
   private deadSlots = 0;
+  /** Rank of each facilitator offer id (rankedColumn); null once a new id needs ranking. */
+  private facilitatorRanks: Map<string, number> | null = new Map();
+  /** The slot that holds each rank's offer now. */
+  private rankSlot: number[] = [];
   private stamp = 0;
 
   get size(): number {
@@ -87,21 +97,59 @@ export class OfferIndex {
     return this.providerMap.get(providerKey(area, language, token))?.slots;
   }
 
-  /** Each live facilitator offer passing rules 1–5 for the request, once. */
-  facilitators(r: PreparedRequest): PreparedOffer[] {
+  /**
+   * Each live facilitator offer passing rules 1–5 for the request, once, in offer-id order
+   * (code units, as combination keys compare), with its focus (scoring/prepared.ts: focusOf).
+   * Tokens go outermost, most specific first, so the token an offer is first met under is the
+   * most specific one it shares with the request: its focus is that token's grade.
+   */
+  facilitators(r: PreparedRequest): FoundFacilitators {
     const { live, seen, start, end, country, prepared } = this.columns;
     const stamp = this.nextStamp();
-    const out: PreparedOffer[] = [];
-    for (const lang of r.languages) {
-      for (const token of r.tokens) {
-        for (const s of this.facilitatorMap.get(facilitatorKey(lang, token))?.slots ?? []) {
+    const slots: number[] = [];
+    const tokenAt: number[] = [];
+    for (let t = 0; t < r.tokens.length; t++) {
+      for (const lang of r.languages) {
+        for (const s of this.facilitatorMap.get(facilitatorKey(lang, r.tokens[t]))?.slots ?? []) {
           if (seen[s] === stamp) continue;
           seen[s] = stamp;
-          if (live[s] === 1 && start[s] <= r.end && r.start <= end[s] && country[s] !== r.country) out.push(prepared[s]);
+          if (live[s] === 1 && start[s] <= r.end && r.start <= end[s] && country[s] !== r.country) {
+            slots.push(s);
+            tokenAt.push(t);
+          }
         }
       }
     }
-    return out;
+    // Sorted as numbers, rank × tokens + token, in one typed-array sort (no comparator).
+    const rank = this.rankedColumn();
+    const n = r.tokens.length;
+    const keys = new Float64Array(slots.length);
+    for (let i = 0; i < slots.length; i++) keys[i] = rank[slots[i]] * n + tokenAt[i];
+    keys.sort();
+    const focus = new Float64Array(keys.length);
+    const offers = new Array<PreparedOffer>(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const t = keys[i] % n;
+      focus[i] = r.tokenGrades[t];
+      offers[i] = prepared[this.rankSlot[(keys[i] - t) / n]];
+    }
+    return { offers, focus };
+  }
+
+  /**
+   * The rank column, recomputed only after a facilitator with a new id came in: updating a
+   * known offer keeps its rank, and a removal leaves the others in order.
+   */
+  private rankedColumn(): Int32Array {
+    if (this.facilitatorRanks === null) {
+      const slots = [...this.entries.values()].map((e) => e.slot).filter((s) => this.columns.prepared[s].offer.role === 'facilitator');
+      const id = (s: number): string => this.columns.prepared[s].offer.id;
+      slots.sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+      this.facilitatorRanks = new Map(slots.map((s, i) => [id(s), i]));
+      this.rankSlot = slots;
+      slots.forEach((s, i) => (this.columns.rank[s] = i));
+    }
+    return this.columns.rank;
   }
 
   private insert(prepared: PreparedOffer): void {
@@ -115,6 +163,14 @@ export class OfferIndex {
       buckets.push(bucket);
     };
     const facilitator = prepared.offer.role === 'facilitator';
+    if (facilitator) {
+      const rank = this.facilitatorRanks?.get(prepared.offer.id);
+      if (rank === undefined) this.facilitatorRanks = null;
+      else {
+        this.columns.rank[slot] = rank;
+        this.rankSlot[rank] = slot;
+      }
+    }
     for (const lang of prepared.languages) {
       for (const token of prepared.tokens) {
         if (facilitator) add(this.facilitatorMap, facilitatorKey(lang, token));

@@ -99,7 +99,7 @@ export function addSingles(
           const window = w[WINDOW] * windowFit(r, start[s], end[s]);
           if (heads) {
             const share = Number.isNaN(r.budget) || Number.isNaN(budget[s]) ? 0 : budget[s] / r.budget;
-            const southBound = bundleBound(r, w, prepared[s], core, share, grades[t], Math.max(rStart, start[s]), Math.min(rEnd, end[s]), reach);
+            const southBound = bundleBound(r, w, modalities[s], targetGroups[s], core, share, grades[t], Math.max(rStart, start[s]), Math.min(rEnd, end[s]), reach);
             if (top.reachable(southBound)) {
               southSlots.push(s);
               southCore.push(core);

@@ -12,3 +12,14 @@ export function combinationKey(requestId: string, offerIds: readonly string[]): 
 export function bundleKeyPrefix(requestId: string, leadOfferId: string): string {
   return `${requestId}|${leadOfferId}+`;
 }
+
+/**
+ * For bundle keys `prefix + id` (prefix from bundleKeyPrefix): the id from which on a key is
+ * no longer below `bar` (prefix + id >= bar exactly when id >= the result), '' when no key with
+ * this prefix is below it, null when every one is. Lets a loop over ids compare ids alone
+ * instead of building each key.
+ */
+export function idLimitBelow(prefix: string, bar: string): string | null {
+  if (bar.startsWith(prefix)) return bar.slice(prefix.length);
+  return bar < prefix ? '' : null;
+}
