@@ -32,11 +32,27 @@ describe('shutdown of npm run start:all by process group', () => {
     });
 
   afterAll(() => {
-    if (startAll?.exitCode === null && startAll.pid) process.kill(-startAll.pid, 'SIGKILL');
+    if (startAll?.exitCode !== null || !startAll.pid) return;
+    // start-all runs each service in a process group of its own: a failed test must not leave
+    // them running against this worker's database.
+    let children: number[] = [];
+    try {
+      children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(startAll.pid)]).toString().trim().split(/\s+/).map(Number);
+    } catch {
+      // no child left
+    }
+    for (const pid of children) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    process.kill(-startAll.pid, 'SIGKILL');
   });
 
   it('drains every service once, survives a second signal, closes kept-alive connections politely, exits 0', async () => {
-    const ports = { REQUESTS_PORT: await sparePort(), OFFERS_PORT: await sparePort(), MATCHING_PORT: await sparePort(), NOTIFICATIONS_PORT: await sparePort() };
+    const ports = { REQUESTS_PORT: await sparePort(), OFFERS_PORT: await sparePort(), MATCHING_PORT: await sparePort(), NOTIFICATIONS_PORT: await sparePort(), CONSOLE_PORT: await sparePort() };
     startAll = spawn(process.execPath, ['scripts/start-all.mjs'], {
       cwd: ROOT,
       detached: true,

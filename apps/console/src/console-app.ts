@@ -42,6 +42,5 @@ export async function createConsoleApp(): Promise<NestExpressApplication> {
     .setDescription('The web console\'s own routes. The services\' APIs pass through unchanged under /v1 (see each service\'s /docs).')
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc));
-  app.enableShutdownHooks();
   return app;
 }

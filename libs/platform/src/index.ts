@@ -1,7 +1,7 @@
 // The public API of the platform (libs/platform/README.md). Services import only from here.
 export { runService, readPort } from './app/run-service';
 export { createApp, type ServiceEntry } from './app/create-app';
-export { drainAndClose } from './app/graceful-shutdown';
+export { drainAndClose, exitOnSignals } from './app/graceful-shutdown';
 export { PlatformModule } from './platform.module';
 export type { PlatformOptions, ServiceDatabaseOptions } from './platform-options';
 export { SERVICE_NAME, PLATFORM_REDIS } from './platform.constants';
