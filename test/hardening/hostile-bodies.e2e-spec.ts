@@ -170,4 +170,18 @@ describe('hostile bodies, numbers, text and identifiers', () => {
       }
     });
   });
+
+  describe('requests the HTTP parser refuses', () => {
+    it('answers headers over 16 KiB with a 431 problem document in all three services', async () => {
+      for (const service of ['requests', 'offers', 'matching'] as const) {
+        const res = await fetch(`${stack[service].url}/v1/taxonomy`, {
+          headers: { authorization: `Bearer ${admin}`, 'x-padding': 'x'.repeat(20_000) },
+        });
+        expect({ service, status: res.status, type: res.headers.get('content-type') }).toEqual({
+          service, status: 431, type: 'application/problem+json',
+        });
+        expect(await res.json()).toEqual(expect.objectContaining({ status: 431, title: 'Request Header Fields Too Large' }));
+      }
+    });
+  });
 });

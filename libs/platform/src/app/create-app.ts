@@ -9,6 +9,8 @@ import { CoreEnv } from '../config/core.config';
 import { readEnv } from '../config/define-config';
 import { resolveJwtKey } from '../config/jwt-key';
 import { loadDotEnv } from '../config/load-dotenv';
+import type { Server } from 'node:http';
+import { answerClientErrorsAsProblems } from '../http/client-errors';
 import { createValidationPipe } from '../http/validation.pipe';
 import { ProblemFilter } from '../http/problem.filter';
 import { installRequestPipeline } from '../http/request-pipeline';
@@ -41,6 +43,7 @@ export async function createApp({ service, module }: ServiceEntry): Promise<Nest
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.disable('x-powered-by');
+  answerClientErrorsAsProblems(app.getHttpServer() as Server);
   installDrainGate(app);
   app.use(httpMetricsMiddleware());
   installRequestPipeline(app);
