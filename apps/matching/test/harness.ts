@@ -4,7 +4,7 @@ import { AppModule } from '../src/app.module';
 import { startService, type StartedService } from '../../../test/support/app';
 import { waitForQuiet } from '../../../test/support/quiet';
 import { tokenFor } from '../../../test/support/tokens';
-import { EventFeed } from './matching-fixtures';
+import { answer, EventFeed } from './matching-fixtures';
 
 export type Json = Record<string, any>;
 
@@ -50,6 +50,31 @@ export class MatchingHarness {
     const res = await this.get(`/v1/suggestions?requestId=${requestId}&status=${status}`);
     expect(res.status).toBe(200);
     return res.body.items;
+  }
+
+  /**
+   * Accepts the request's best suggestion and plays the saga to its end as the other services and
+   * the parties would: slots reserved, request held, the country and every provider confirm.
+   * Returns the agreed partnership.
+   */
+  async agreeBest(req: { id: string; country: string }, providerIds: string[]): Promise<Json> {
+    const [s] = await this.suggestionsOf(req.id);
+    const res = await this.post(`/v1/suggestions/${s.id}/accept`);
+    expect(res.status).toBe(201);
+    const p = res.body as Json;
+    await this.feed.publish(answer('reservation.made', p as never), answer('hold.made', p as never));
+    await this.quiet();
+    const parties = [await tokenFor({ role: 'country', country: req.country, sub: 'focal-point' }),
+      ...(await Promise.all(providerIds.map((id) => tokenFor({ role: 'donor', providerId: id, sub: `donor-${id}` }))))];
+    let last: Json = {};
+    for (const token of parties) {
+      const confirmed = await this.post(`/v1/partnerships/${p.id}/confirm`, {}, token);
+      expect(confirmed.status).toBe(200);
+      last = confirmed.body as Json;
+    }
+    expect(last.status).toBe('agreed');
+    await this.quiet();
+    return last;
   }
 
   async close(): Promise<void> {

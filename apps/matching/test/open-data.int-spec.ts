@@ -2,7 +2,7 @@ import request from 'supertest';
 import { iatiSchemaErrors } from '../../../test/support/iati-schema';
 import { tokenFor } from '../../../test/support/tokens';
 import { freshLanguage, MatchingHarness, type Json } from './harness';
-import { answer, envelope, offerSnapshot, requestSnapshot } from './matching-fixtures';
+import { envelope, offerSnapshot, requestSnapshot } from './matching-fixtures';
 
 /** The `<iati-activity>` whose identifier ends with the partnership id. */
 function activityOf(xml: string, partnershipId: string): string {
@@ -16,26 +16,11 @@ describe('open data: coverage CSV and the IATI export', () => {
   beforeAll(async () => (h = await MatchingHarness.start({ IATI_REPORTING_ORG_REF: 'XI-TEST-1', IATI_REPORTING_ORG_NAME: 'Test & Co' })));
   afterAll(() => h.close());
 
-  /**
-   * Accepts the request's best suggestion and plays the saga to its end as the other services and
-   * the parties would: slots reserved, request held, the country and every provider confirm.
-   */
+  /** Submits the request, then accepts its best suggestion and plays the saga to agreement. */
   async function agreed(req: ReturnType<typeof requestSnapshot>, providerIds: string[]): Promise<Json> {
     await h.feed.publish(envelope('request.submitted', req));
     await h.quiet();
-    const [s] = await h.suggestionsOf(req.id);
-    const res = await h.post(`/v1/suggestions/${s.id}/accept`);
-    expect(res.status).toBe(201);
-    const p = res.body as Json;
-    await h.feed.publish(answer('reservation.made', p as never), answer('hold.made', p as never));
-    await h.quiet();
-    const parties = [await tokenFor({ role: 'country', country: req.country, sub: 'focal-point' }),
-      ...(await Promise.all(providerIds.map((id) => tokenFor({ role: 'donor', providerId: id, sub: `donor-${id}` }))))];
-    let last: Json = {};
-    for (const token of parties) last = (await h.post(`/v1/partnerships/${p.id}/confirm`, {}, token)).body as Json;
-    expect(last.status).toBe('agreed');
-    await h.quiet();
-    return last;
+    return h.agreeBest(req, providerIds);
   }
 
   it('exports agreed partnerships as IATI 2.03 activities valid against the schema, triangular as type 8', async () => {

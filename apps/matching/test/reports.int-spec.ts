@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { tokenFor } from '../../../test/support/tokens';
-import { answer, envelope, offerSnapshot, requestSnapshot } from './matching-fixtures';
+import { envelope, offerSnapshot, requestSnapshot } from './matching-fixtures';
 import { freshLanguage, MatchingHarness, type Json } from './harness';
 
 describe('coverage report and OpenAPI', () => {
@@ -21,17 +21,9 @@ describe('coverage report and OpenAPI', () => {
         ldc: false, lldc: false, sids: true, incomeGroup: 'upper-middle' } });
     await h.feed.publish(envelope('offer.published', offer), envelope('request.submitted', matched), envelope('request.submitted', unmatched));
     await h.quiet();
-    const [s] = await h.suggestionsOf(matched.id);
-    const accepted = await h.post(`/v1/suggestions/${s.id}/accept`);
-    expect(accepted.status).toBe(201);
     // The saga as the other services play it: reserved, held, confirmed by both, then the request reads matched.
-    const p = accepted.body as Json;
-    await h.feed.publish(answer('reservation.made', p as never), answer('hold.made', p as never));
-    await h.quiet();
+    await h.agreeBest(matched, [offer.providerId]);
     const country = await tokenFor({ role: 'country', country: matched.country, sub: 'focal-point' });
-    const donor = await tokenFor({ role: 'donor', providerId: offer.providerId, sub: 'donor' });
-    expect((await h.post(`/v1/partnerships/${p.id}/confirm`, {}, country)).status).toBe(200);
-    expect((await h.post(`/v1/partnerships/${p.id}/confirm`, {}, donor)).body.status).toBe('agreed');
     await h.feed.publish(envelope('request.updated', { ...matched, version: 2, status: 'matched' }));
     await h.quiet();
 
