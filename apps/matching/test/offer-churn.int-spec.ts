@@ -1,8 +1,11 @@
-import type { EventEnvelope } from '@capmatch/contracts';
+import type { AnyEvent, EventEnvelope, OfferSnapshot, RequestSnapshot } from '@capmatch/contracts';
+import { MatchingEngine } from '@capmatch/engine';
 import { DataSource } from 'typeorm';
+import { toMatchOffer, toMatchRequest } from '../src/matcher/to-match';
 import { OfferProjector } from '../src/projections/offer-projector.service';
+import { RematchService } from '../src/matcher/rematch.service';
 import { holdGateShared } from './gate-holder';
-import { envelope, offerSnapshot, requestSnapshot, sql } from './matching-fixtures';
+import { envelope, offerSnapshot, requestSnapshot, sql, type OfferOrigin } from './matching-fixtures';
 import { freshLanguage, MatchingHarness } from './harness';
 
 /** Offer events cost in proportion to what they change (issue 16). */
@@ -63,5 +66,93 @@ describe('offer churn', () => {
     const [after] = await h.suggestionsOf(req.id);
     expect(after.id).toBe(before.id);
     expect(after.score).not.toBe(before.score);
+  });
+
+  it('after a burst of offer changes racing request submissions, every request holds exactly the full ranking', async () => {
+    const lang = freshLanguage();
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+    const origins: OfferOrigin[] = ['north', 'north', 'multilateral', 'south', 'south'];
+    const newOffer = (): OfferSnapshot => {
+      const facilitator = random() < 0.12;
+      return offerSnapshot(lang, facilitator ? 'north' : pick(origins), {
+        role: facilitator ? 'facilitator' : 'provider',
+        budgetUsd: 20000 + Math.floor(random() * 20) * 10000,
+        modalities: random() < 0.5 ? ['training'] : ['technical-assistance', 'workshop'],
+        sdgs: random() < 0.5 ? [4] : [9, 10],
+        capacityAreas: facilitator && random() < 0.5 ? ['compute'] : ['skills-and-education', 'data'],
+      });
+    };
+    const countries = ['RWA', 'UGA', 'ETH', 'TZA', 'BDI', 'MWI'];
+    const newRequest = (): RequestSnapshot =>
+      requestSnapshot(lang, {
+        country: pick(countries),
+        budgetUsd: 30000 + Math.floor(random() * 15) * 10000,
+        modalities: random() < 0.5 ? ['training'] : ['workshop'],
+        cooperationTypes: random() < 0.3 ? ['triangular'] : [],
+      });
+    const latest = new Map<string, OfferSnapshot>();
+    const initial = Array.from({ length: 40 }, newOffer);
+    for (const o of initial) latest.set(o.id, o);
+    const requests = Array.from({ length: 25 }, newRequest);
+    await h.feed.publish(...initial.map((o) => envelope('offer.published', o)), ...requests.slice(0, 10).map((r) => envelope('request.submitted', r)));
+    await h.quiet();
+
+    // The burst: new offers, budget and description edits, slots filled, withdrawals, with the
+    // remaining requests mixed in, published by several producers at once.
+    const waves: AnyEvent[][] = [[], [], [], []];
+    for (let i = 0; i < 120; i++) {
+      const wave = waves[i % waves.length];
+      const roll = random();
+      const open = [...latest.values()].filter((o) => o.status === 'open');
+      if (roll < 0.3 || open.length === 0) {
+        const o = newOffer();
+        latest.set(o.id, o);
+        wave.push(envelope('offer.published', o));
+        continue;
+      }
+      const o = pick(open);
+      let next: OfferSnapshot;
+      if (roll < 0.55) next = { ...o, budgetUsd: 20000 + Math.floor(random() * 20) * 10000 };
+      else if (roll < 0.7) next = { ...o, description: `Edited ${i}` };
+      else if (roll < 0.8) next = { ...o, remainingSlots: 0, status: 'exhausted' };
+      else next = { ...o, status: 'withdrawn' };
+      next = { ...next, version: o.version + 1 };
+      latest.set(o.id, next);
+      wave.push(envelope(next.status === 'withdrawn' ? 'offer.withdrawn' : 'offer.updated', next));
+    }
+    requests.slice(10).forEach((r, i) => waves[i % waves.length].push(envelope('request.submitted', r)));
+    await Promise.all(waves.map(async (wave) => {
+      for (let i = 0; i < wave.length; i += 5) await h.feed.publish(...wave.slice(i, i + 5));
+    }));
+    // Quiet queues, and no request left queued for a re-match (the cheap path's fallback).
+    for (;;) {
+      await h.quiet();
+      const [{ n }] = await sql<{ n: number }>('SELECT count(*)::int AS n FROM matching.pending_rematch');
+      if (n === 0) break;
+      await h.service.app.get(RematchService).drain();
+    }
+
+    const offers = await sql<{ snapshot: OfferSnapshot; status: string; version: number }>(
+      `SELECT snapshot, status, version FROM matching.offer_projections WHERE id = ANY($1::uuid[])`,
+      [[...latest.keys()]],
+    );
+    expect(offers.map((o) => o.version).sort()).toEqual([...latest.values()].map((o) => o.version).sort());
+    const engine = new MatchingEngine({ topK: 5 });
+    for (const o of offers) engine.upsertOffer(toMatchOffer(o.snapshot, o.status));
+    const canonical = (list: Array<{ offerIds: readonly string[]; score: number }>) => list.map((s) => `${s.score} ${s.offerIds.join('+')}`).sort();
+    const live = await sql<{ request_id: string; offer_ids: string[]; score: number }>(
+      `SELECT request_id, offer_ids, score FROM matching.suggestions WHERE status = 'proposed' AND request_id = ANY($1::uuid[])`,
+      [requests.map((r) => r.id)],
+    );
+    let nonEmpty = 0;
+    for (const r of requests) {
+      const expected = canonical(engine.matchRequest(toMatchRequest(r, 'open')));
+      if (expected.length > 0) nonEmpty++;
+      const got = canonical(live.filter((s) => s.request_id === r.id).map((s) => ({ offerIds: s.offer_ids, score: Number(s.score) })));
+      expect({ request: r.id, suggestions: got }).toEqual({ request: r.id, suggestions: expected });
+    }
+    expect(nonEmpty).toBeGreaterThan(requests.length / 2);
   });
 });

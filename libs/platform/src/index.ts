@@ -79,4 +79,6 @@ export {
   bullReady,
   closeRedis,
   settled,
+  beforeCommit,
+  runBeforeCommit,
 } from './bus';

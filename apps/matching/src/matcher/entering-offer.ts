@@ -16,23 +16,27 @@ function byRank(a: Suggestion, b: Suggestion): number {
 }
 
 /**
- * The new top K of a request that an offer can only enter, without re-ranking every offer:
+ * The new top K of a request that some offers can only enter, without re-ranking every offer:
  * the live proposals are the top K of everything else, so the new top K is the engine's diversity
- * order (diverseTopK) over them plus the offer's own combination: every provider offer of the
- * others whose best variant could still show is among the live ones. Only for a provider offer of origin north or multilateral,
- * whose sole combination is itself (triangular bundles need a southern provider and pair with
- * many offers, so those go through the full ranking). Null when it does not apply.
+ * order (diverseTopK) over them plus the offers' own combinations: every provider offer of the
+ * others whose best variant could still show is among the live ones, and a combination that
+ * did not show still does not once more enter. Only for provider offers of origin north or
+ * multilateral, whose sole combination is themselves (triangular bundles need a southern
+ * provider and pair with many offers, so those go through the full ranking). Null when it
+ * does not apply.
  */
 export function rankWithEntering(
   request: MatchRequest,
   live: readonly LiveProposal[],
-  offer: MatchOffer,
+  entering: MatchOffer | readonly MatchOffer[],
   rejected: RejectedInput,
   topK: number,
 ): Suggestion[] | null {
-  if (offer.role !== 'provider' || offer.origin === 'south') return null;
-  if (live.some((p) => p.offer_ids.includes(offer.id))) return null;
-  const own = bruteForceMatch(request, [offer], rejected, { topK });
+  const offers: readonly MatchOffer[] = Array.isArray(entering) ? entering : [entering as MatchOffer];
+  if (offers.some((o) => o.role !== 'provider' || o.origin === 'south')) return null;
+  const ids = new Set(offers.map((o) => o.id));
+  if (live.some((p) => p.offer_ids.some((id) => ids.has(id)))) return null;
+  const own = bruteForceMatch(request, offers, rejected, { topK });
   const kept: Suggestion[] = live.map((p) => ({
     requestId: request.id,
     offerIds: p.offer_ids,

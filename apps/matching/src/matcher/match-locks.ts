@@ -5,27 +5,28 @@ import type { EntityManager } from 'typeorm';
 //
 // Lock protocol (acquired in this order, so no two transactions can wait on each other in a
 // cycle):
-// 1. the match gate: SHARED for work on one request at a time (a request event, a rejection, an
-//    accept, a partnership step, a re-match: a request's own change alters no other request's
-//    suggestions), EXCLUSIVE for offer events (they change what every request could be matched with),
-//    except an offer change the engine cannot see (same `toMatchOffer` view), which takes it shared.
-//    Exclusive holders see every committed request and offer and nobody matches against a stale
-//    offer meanwhile; shared holders run in parallel. The platform batches several events into
-//    one transaction, so an offer event may follow request events that took the gate shared:
-//    the upgrade is only TRIED (waiting for it while holding the shared gate could deadlock
-//    with another batch doing the same); when it fails the handler throws GateUpgradeRefused,
-//    the batch rolls back and the platform handles each of its events in its own transaction.
-// 2. the request lock, under a shared gate: one reconciler per request across all instances.
-//    Request events of one batch take several, in arrival order; that cannot close a cycle:
-//    the platform's per-aggregate lock keeps a request's events out of other batches, and
-//    rejections and re-matches, the other holders of a request lock, hold only one.
-// 3. row locks (FOR UPDATE) on suggestions and projections.
-// 4. the seq lock, last, held from numbering a projection write until commit: projection
+// 1. the match gate, SHARED by all matching work (request and offer events, rejections,
+//    accepts, partnership steps, re-matches). EXCLUSIVE is kept for work that must see nobody
+//    match meanwhile (none today). Taking it exclusive inside a batch that holds it shared is
+//    only TRIED (waiting while holding it shared could deadlock with another batch doing the
+//    same): GateUpgradeRefused rolls the batch back and the platform retries event by event.
+// 2. the offer lane, EXCLUSIVE, by the one step per batch that computes how the batch's offer
+//    changes enter or leave top-K lists (offer-batch.ts): offer batches run that step one at a
+//    time, while request work goes on in parallel. A batch may already hold request locks of
+//    its request events when it takes the lane: harmless, as the lane's holder only tries them.
+// 3. request locks, under the shared gate: one reconciler per request across all instances.
+//    Request events of one batch take several, in arrival order; the offer lane only TRIES
+//    them (in id order) and queues a re-match for any it cannot take, so it never waits on one.
+// 4. row locks (FOR UPDATE) on suggestions and projections.
+// 5. the seq lock, last, held from numbering a projection write until commit: projection
 //    writes get their seq in commit order, so an instance that has seen seq N has seen every
 //    write numbered below N (projection-index.service.ts relies on it). Event handlers write
 //    seq 0 and a deferred trigger numbers the rows at commit (migration
-//    StampProjectionsAtCommit), so concurrent batches wait on it only for the commit itself.
+//    StampProjectionsAtCommit). The match fence (match-fence.ts) takes it just before commit,
+//    to see every change committed before its own, and then only tries request locks.
 const GATE = [7301, 1] as const;
+const OFFER_LANE = [7301, 3] as const;
+const SEQ = [7301, 2] as const;
 const REQUEST_CLASS = 7302;
 
 /** The gate mode each running transaction holds (a batch's handlers share one manager). */
@@ -59,6 +60,27 @@ export async function lockGateExclusive(manager: EntityManager): Promise<void> {
 
 export async function lockRequest(manager: EntityManager, requestId: string): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [REQUEST_CLASS, requestId]);
+}
+
+/** The offer lane (protocol step 2), held until commit. */
+export async function lockOfferLane(manager: EntityManager): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [...OFFER_LANE]);
+}
+
+/** The seq lock (protocol step 5): no projection write commits until this transaction has. */
+export async function lockSeq(manager: EntityManager): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [...SEQ]);
+}
+
+/** Tries the request locks in id order without waiting; those another transaction holds are `missed`. */
+export async function tryLockRequests(manager: EntityManager, ids: readonly string[]): Promise<{ locked: string[]; missed: string[] }> {
+  const sorted = [...new Set(ids)].sort();
+  if (sorted.length === 0) return { locked: [], missed: [] };
+  const rows = (await manager.query(
+    'SELECT t.id, pg_try_advisory_xact_lock($1, hashtext(t.id)) AS ok FROM unnest($2::text[]) WITH ORDINALITY AS t(id, n) ORDER BY t.n',
+    [REQUEST_CLASS, sorted],
+  )) as Array<{ id: string; ok: boolean }>;
+  return { locked: rows.filter((r) => r.ok).map((r) => r.id), missed: rows.filter((r) => !r.ok).map((r) => r.id) };
 }
 
 /** The NOTIFY channel on which every instance learns that projections moved on. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
+import { isDeepStrictEqual } from 'node:util';
 import type { EntityManager } from 'typeorm';
 import { MatchingEngine, type MatchOffer, type MatchRequest } from '@capmatch/engine';
 import { matchingConfig } from '../matching.config';
@@ -13,8 +14,10 @@ import { toMatchOffer, toMatchRequest, type OfferRow, type RequestRow } from './
  * above the last seq seen. Matching code syncs inside its transaction after taking its locks;
  * a NOTIFY makes idle instances pull early so that sync has little left to do.
  *
- * An offer transaction also applies its own, not yet committed, offer (`applyTentativeOffer`).
- * Syncs read through the caller's transaction, so later events of a batch see earlier ones.
+ * Offers in the index are committed ones only: request work runs beside offer work (under
+ * the shared gate), so an offer transaction sees its own uncommitted offers only for the
+ * moment it ranks with them (`withOffers`, synchronous). Requests a running transaction wrote
+ * are reloaded through it, so later events of a batch see earlier ones.
  */
 @Injectable()
 export class ProjectionIndex {
@@ -22,6 +25,8 @@ export class ProjectionIndex {
   private readonly requests = new Map<string, MatchRequest>();
   private readonly offers = new Map<string, MatchOffer>();
   private readonly seqOf = new Map<string, number>();
+  /** The seq at which each offer's engine view last changed (an edit of its description changes none). */
+  private readonly viewSeq = new Map<string, number>();
   private readonly suspects = new Set<string>();
   /** Objects each running transaction wrote: they stay suspect until it is over. */
   private readonly writtenBy = new WeakMap<EntityManager, Set<string>>();
@@ -38,6 +43,38 @@ export class ProjectionIndex {
 
   get topK(): number {
     return this.engine.topK;
+  }
+
+  /** The last seq pulled: the index holds every projection row numbered up to it. */
+  get seen(): number {
+    return this.lastSeq;
+  }
+
+  /** Whether the offer's engine view changed in a write numbered after `seq`. */
+  offerChangedSince(id: string, seq: number): boolean {
+    return (this.viewSeq.get(id) ?? Infinity) > seq;
+  }
+
+  /**
+   * Runs `fn` with these offer versions in place of the committed ones, then puts those back.
+   * `fn` is synchronous, so no other transaction's work can see them in between.
+   */
+  withOffers<T>(offers: readonly MatchOffer[], fn: () => T): T {
+    if (offers.length === 0) return fn();
+    const saved = offers.map((o) => this.offers.get(o.id));
+    for (const o of offers) this.setOffer(o);
+    try {
+      return fn();
+    } finally {
+      offers.forEach((o, i) => {
+        const before = saved[i];
+        if (before) this.setOffer(before);
+        else {
+          this.offers.delete(o.id);
+          this.engine.removeOffer(o.id);
+        }
+      });
+    }
   }
 
   request(id: string): MatchRequest | undefined {
@@ -72,19 +109,12 @@ export class ProjectionIndex {
 
   /**
    * Syncs unless this transaction already did. For request events only: they read offers
-   * alone from the index, and what the engine reads of offers changes only under the
-   * exclusive gate, which nobody else can hold while this transaction holds the gate
-   * (match-locks.ts).
+   * alone from the index, and an offer committed after the sync is caught by the match fence
+   * before this transaction commits (match-fence.ts).
    */
   async syncOnce(manager: EntityManager): Promise<void> {
     if (this.syncedIn.has(manager)) return;
     await this.sync(manager);
-  }
-
-  /** Applies an offer changed by the running transaction, before it commits. */
-  applyTentativeOffer(offer: MatchOffer): void {
-    this.suspects.add(offer.id);
-    this.setOffer(offer);
   }
 
   /**
@@ -122,8 +152,12 @@ export class ProjectionIndex {
     const seq = Number(row.seq);
     if ((this.seqOf.get(row.id) ?? -1) > seq) return;
     this.seqOf.set(row.id, seq);
-    if (row.kind === 'r') this.setRequest(toMatchRequest((row as RequestRow).snapshot, row.status));
-    else this.setOffer(toMatchOffer((row as OfferRow).snapshot, row.status));
+    if (row.kind === 'r') return this.setRequest(toMatchRequest((row as RequestRow).snapshot, row.status));
+    const offer = toMatchOffer((row as OfferRow).snapshot, row.status);
+    const before = this.offers.get(offer.id);
+    if (before !== undefined && isDeepStrictEqual(before, offer)) return;
+    this.viewSeq.set(offer.id, seq);
+    this.setOffer(offer);
   }
 
   private setRequest(request: MatchRequest): void {

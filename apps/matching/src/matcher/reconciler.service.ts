@@ -5,28 +5,33 @@ import type { NewEvent } from '@capmatch/contracts';
 import { OutboxService } from '@capmatch/platform';
 import { Rejections, type MatchOffer, type MatchRequest, type Suggestion } from '@capmatch/engine';
 import { PartnershipStore } from '../store/partnership-store';
+import { ProjectionStore } from '../store/projection-store';
 import { SuggestionStore, type LiveOrRejectedRow, type NewProposal, type Rescored, type Superseded } from '../store/suggestion-store';
 import { rankWithEntering } from './entering-offer';
+import { MatchFence, type Ranked } from './match-fence';
 import { matchingMetrics } from './matching-metrics';
 import { ProjectionIndex } from './projection-index.service';
 import { supersedeReason } from './supersede-reason';
 
 type LiveRow = LiveOrRejectedRow;
 
-/** An offer that changed, and the requests it may only enter (see entering-offer.ts). */
-export interface EnteringOffer {
-  offer: MatchOffer;
-  requestIds: ReadonlySet<string>;
-}
-
 export interface ReconcileOptions {
   /** The state of requests changed in this transaction (not yet in the index). */
   overrides?: ReadonlyMap<string, MatchRequest>;
   /**
-   * Requests an offer may only enter (it is in none of their proposals), which lets them skip
-   * the full ranking when the offer cannot form bundles (entering-offer.ts).
+   * Per request, changed offers it may only enter (it holds none of the changed offers), which
+   * lets it skip the full ranking when they cannot form bundles (entering-offer.ts).
    */
-  entering?: EnteringOffer;
+  entering?: ReadonlyMap<string, readonly MatchOffer[]>;
+  /** Offer versions this transaction wrote and has not committed: ranked with, never left in the index. */
+  overlay?: readonly MatchOffer[];
+  /**
+   * Number the requests' rows again at commit (default, except for requests in `overrides`, whose
+   * rows the caller wrote): concurrent offer changes look for re-ranked requests there (match-fence.ts).
+   */
+  restamp?: boolean;
+  /** Ranked by the match fence itself: final, nothing to check. */
+  final?: boolean;
   /** The requests were first projected by this transaction: no suggestions, nothing rejected, nothing to read. */
   fresh?: boolean;
 }
@@ -48,7 +53,9 @@ export interface ReconcileOutcome {
  *
  * A request with a pending or agreed partnership gets no proposals: it is taken.
  *
- * The caller holds the locks of match-locks.ts and synced the index in this transaction.
+ * The caller holds the locks of match-locks.ts and synced the index in this transaction. What
+ * was ranked goes to the match fence, which checks it against offer changes committed
+ * meanwhile before this transaction commits (match-fence.ts).
  */
 @Injectable()
 export class Reconciler {
@@ -59,7 +66,15 @@ export class Reconciler {
     private readonly suggestions: SuggestionStore,
     private readonly partnerships: PartnershipStore,
     private readonly outbox: OutboxService,
-  ) {}
+    private readonly projections: ProjectionStore,
+  ) {
+    this.fence = new MatchFence(index, suggestions, projections, (m, ids, overlay, overrides) =>
+      this.reconcile(m, ids, { overlay, overrides, final: true, restamp: false }),
+    );
+  }
+
+  /** The fence every ranking transaction passes before commit; offer batches defer their ranking to it. */
+  readonly fence: MatchFence;
 
   async reconcile(manager: EntityManager, requestIds: readonly string[], options: ReconcileOptions = {}): Promise<ReconcileOutcome> {
     const ids = [...new Set(requestIds)];
@@ -75,7 +90,9 @@ export class Reconciler {
   }
 
   private async run(manager: EntityManager, ids: string[], options: ReconcileOptions): Promise<ReconcileOutcome> {
-    const { overrides = new Map<string, MatchRequest>(), entering, fresh = false } = options;
+    const { entering, fresh = false } = options;
+    const overrides = new Map([...this.fence.rankedRequests(manager), ...(options.overrides ?? [])]);
+    const overlay = options.overlay ?? this.fence.offersOf(manager);
     const rows = fresh ? [] : await this.suggestions.liveAndRejected(manager, ids);
     const engaged = fresh ? new Set<string>() : await this.partnerships.engagedAmong(manager, ids);
     const live = rows.filter((r) => r.kind === 'live');
@@ -86,33 +103,37 @@ export class Reconciler {
       rejected.set(r.request_id, (rejected.get(r.request_id) ?? new Rejections()).add(record));
     }
     const liveByRequest = groupBy(live, (row) => row.request_id);
-
     const proposals: NewProposal[] = [];
     const superseded: Superseded[] = [];
     const rescored: Rescored[] = [];
-    for (const id of ids) {
-      const request = overrides.get(id) ?? this.index.request(id);
-      const keys = rejected.get(id) ?? Rejections.NONE;
-      const liveRows = liveByRequest.get(id) ?? [];
-      const open = request !== undefined && request.status === 'open' && !engaged.has(id);
-      const wanted = open ? this.rank(request, keys, liveRows, entering) : [];
-      const current = new Map(liveRows.map((row) => [row.combination_key, row]));
-      for (const suggestion of wanted) {
-        const row = current.get(suggestion.key);
-        if (!row) proposals.push(this.proposal(suggestion, request as MatchRequest));
-        else if (row.score !== suggestion.score || JSON.stringify(row.explanation) !== JSON.stringify(suggestion.explanation)) {
-          rescored.push({ id: row.id, score: suggestion.score, explanation: suggestion.explanation });
+    const ranked = new Map<string, Ranked>();
+    const since = this.index.seen;
+    // Synchronous from here to the writes: the overlay's offers are visible to nothing else.
+    this.index.withOffers(overlay, () => {
+      for (const id of ids) {
+        const request = overrides.get(id) ?? this.index.request(id);
+        const keys = rejected.get(id) ?? Rejections.NONE;
+        const liveRows = liveByRequest.get(id) ?? [];
+        const open = request !== undefined && request.status === 'open' && !engaged.has(id);
+        const wanted = open ? this.rank(request, keys, liveRows, entering?.get(id)) : [];
+        ranked.set(id, { request, wanted });
+        const current = new Map(liveRows.map((row) => [row.combination_key, row]));
+        for (const suggestion of wanted) {
+          const row = current.get(suggestion.key);
+          if (!row) proposals.push(this.proposal(suggestion, request as MatchRequest));
+          else if (row.score !== suggestion.score || JSON.stringify(row.explanation) !== JSON.stringify(suggestion.explanation)) {
+            rescored.push({ id: row.id, score: suggestion.score, explanation: suggestion.explanation });
+          }
+          current.delete(suggestion.key);
         }
-        current.delete(suggestion.key);
+        for (const row of current.values()) {
+          const reason = engaged.has(id)
+            ? 'the request has a pending or agreed partnership'
+            : supersedeReason(request, row.offer_ids, (o) => this.index.offer(o), keys, this.index.topK);
+          superseded.push({ id: row.id, reason });
+        }
       }
-      for (const row of current.values()) {
-        const reason = engaged.has(id)
-          ? 'the request has a pending or agreed partnership'
-          : supersedeReason(request, row.offer_ids, (o) => this.index.offer(o), keys, this.index.topK);
-        superseded.push({ id: row.id, reason });
-      }
-    }
-
+    });
     const now = new Date();
     await this.suggestions.supersede(manager, superseded, now);
     await this.suggestions.rescore(manager, rescored, now);
@@ -124,12 +145,14 @@ export class Reconciler {
     if (written.length < proposals.length) {
       this.logger.warn(`${proposals.length - written.length} proposal(s) were already live (written by another instance)`);
     }
+    if (options.restamp ?? true) await this.projections.restampRequests(manager, ids.filter((id) => !options.overrides?.has(id)));
+    if (!options.final) await this.fence.note(manager, since, ranked);
     return { proposed: written.length, superseded: superseded.length, rescored: rescored.length };
   }
 
-  private rank(request: MatchRequest, rejected: Rejections, live: LiveRow[], entering: EnteringOffer | undefined): Suggestion[] {
-    if (entering?.requestIds.has(request.id)) {
-      const fast = rankWithEntering(request, live, entering.offer, rejected, this.index.topK);
+  private rank(request: MatchRequest, rejected: Rejections, live: LiveRow[], entering: readonly MatchOffer[] | undefined): Suggestion[] {
+    if (entering && entering.length > 0) {
+      const fast = rankWithEntering(request, live, entering, rejected, this.index.topK);
       if (fast) return fast;
     }
     return this.index.engine.matchRequest(request, rejected);

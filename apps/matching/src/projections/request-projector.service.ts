@@ -37,7 +37,7 @@ export class RequestProjector {
     await lockRequest(manager, snapshot.id);
     const row = await this.projections.upsertRequest(manager, snapshot);
     if (row === null) return;
-    // Offers only change under the exclusive gate, so one sync per transaction is enough here.
+    // One sync per transaction: an offer committed after it is caught by the match fence.
     await this.index.syncOnce(manager);
     this.index.markWritten(manager, snapshot.id);
     if (snapshot.status === 'withdrawn') {

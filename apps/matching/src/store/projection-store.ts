@@ -145,6 +145,26 @@ export class ProjectionStore {
     return manager.query(this.reloadSql, [ids]) as Promise<PulledRow[]>;
   }
 
+  /** Requests and offers whose rows were written (committed) after `seq`. */
+  changedSince(manager: EntityManager, seq: number): Promise<Array<{ kind: 'r' | 'o'; id: string }>> {
+    return manager.query(
+      `(SELECT 'r' AS kind, id FROM ${this.requests} WHERE seq > $1 ORDER BY seq)
+       UNION ALL
+       (SELECT 'o', id FROM ${this.offers} WHERE seq > $1 ORDER BY seq)`,
+      [seq],
+    ) as Promise<Array<{ kind: 'r' | 'o'; id: string }>>;
+  }
+
+  /**
+   * Numbers these request rows again at commit, unchanged: a transaction that re-ranked them
+   * shows so in seq order, where the match fence of a concurrent offer change looks
+   * (matcher/match-fence.ts).
+   */
+  async restampRequests(manager: EntityManager, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await manager.query(`UPDATE ${this.requests} SET seq = 0 WHERE id = ANY($1::uuid[]) AND seq <> 0`, [ids]);
+  }
+
   /** The projected status of a request, row-locked for the caller's transaction. */
   async lockRequest(manager: EntityManager, id: string): Promise<string | null> {
     const rows = (await manager.query(`SELECT status FROM ${this.requests} WHERE id = $1 FOR SHARE`, [id])) as Array<{ status: string }>;

@@ -124,6 +124,24 @@ export class SuggestionStore {
     return rows.map((r) => r.request_id);
   }
 
+  /** For each request with a live proposal holding one of these offers: the offers it holds. */
+  async holdersOfAny(manager: EntityManager, offerIds: readonly string[], among?: readonly string[]): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>();
+    if (offerIds.length === 0 || among?.length === 0) return out;
+    const rows = (await manager.query(
+      `SELECT request_id, offer_ids FROM ${this.suggestions}
+       WHERE status = 'proposed' AND offer_ids && $1::uuid[] AND ($2::uuid[] IS NULL OR request_id = ANY($2::uuid[]))`,
+      [offerIds, among ?? null],
+    )) as Array<{ request_id: string; offer_ids: string[] }>;
+    const wanted = new Set(offerIds);
+    for (const r of rows) {
+      const held = out.get(r.request_id) ?? new Set<string>();
+      for (const id of r.offer_ids) if (wanted.has(id)) held.add(id);
+      out.set(r.request_id, held);
+    }
+    return out;
+  }
+
   /**
    * The K-th best live score of each of these requests whose K proposals hold K distinct
    * provider offers: only there does it bar a new offer (the engine's diversity order).

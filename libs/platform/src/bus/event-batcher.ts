@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { AnyEvent } from '@capmatch/contracts';
 import type { EventHandlerFn } from './handler-registry';
 import type { InboxGate } from './inbox-gate';
+import { acceptBeforeCommit, runBeforeCommit } from './before-commit';
 import { RequestContext } from './request-context';
 
 const LINGER_MS = 2;
@@ -21,7 +22,8 @@ interface Pending {
  * which is what makes the bus keep up with raw BullMQ. Handlers still run one after the other,
  * in arrival order, each in its own correlation context. If anything in a batch fails, the
  * batch is rolled back and each of its events is handled again in its own transaction, so a
- * failing handler fails (and retries) only its own job.
+ * failing handler fails (and retries) only its own job. Handlers may defer work to the end of
+ * the batch's transaction (before-commit.ts), e.g. to do it once for all the batch's events.
  */
 export class EventBatcher {
   private readonly logger = new Logger(EventBatcher.name);
@@ -80,6 +82,7 @@ export class EventBatcher {
 
   private transaction(batch: Pending[]): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
+      acceptBeforeCommit(manager);
       const verdicts = await this.inbox.admit(manager, this.consumer, batch.map((p) => p.event));
       for (const [i, { event, handler }] of batch.entries()) {
         if (verdicts[i] !== 'new') {
@@ -88,6 +91,8 @@ export class EventBatcher {
         }
         await RequestContext.run({ requestId: event.correlationId, causationId: event.id }, () => handler(event, manager));
       }
+      // Work the handlers deferred to once per batch (before-commit.ts), in the same transaction.
+      await runBeforeCommit(manager);
     });
   }
 }
