@@ -69,6 +69,17 @@ describe('offer churn', () => {
   });
 
   it('after a burst of offer changes racing request submissions, every request holds exactly the full ranking', async () => {
+    // A second instance with small batches and more transactions at once: offer batches and
+    // request batches race each other within and across instances.
+    const racy = await MatchingHarness.start({ BUS_HANDLER_BATCH: '3', DB_POOL_SIZE: '12' });
+    try {
+      await burst(racy);
+    } finally {
+      await racy.close();
+    }
+  });
+
+  async function burst(other: MatchingHarness): Promise<void> {
     const lang = freshLanguage();
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
@@ -129,6 +140,7 @@ describe('offer churn', () => {
     // Quiet queues, and no request left queued for a re-match (the cheap path's fallback).
     for (;;) {
       await h.quiet();
+      await other.quiet();
       const [{ n }] = await sql<{ n: number }>('SELECT count(*)::int AS n FROM matching.pending_rematch');
       if (n === 0) break;
       await h.service.app.get(RematchService).drain();
@@ -154,5 +166,5 @@ describe('offer churn', () => {
       expect({ request: r.id, suggestions: got }).toEqual({ request: r.id, suggestions: expected });
     }
     expect(nonEmpty).toBeGreaterThan(requests.length / 2);
-  });
+  }
 });
