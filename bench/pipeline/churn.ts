@@ -17,7 +17,10 @@ import { offer as syntheticOffer } from './synthetic';
 export type OfferChange = 'new' | 'edit-description' | 'edit-budget' | 'withdraw';
 
 export interface ChurnOptions {
+  /** Changes per second on a fixed schedule; with `burst`, the number of changes in flight at once instead. */
   rate: number;
+  /** Fire this many changes as fast as the offers service takes them (`--offer-burst`), instead of `rate × seconds`. */
+  burst?: number;
   seconds: number;
   pollMs: number;
   timeoutMs: number;
@@ -138,21 +141,34 @@ export async function churnOffers(client: CapmatchClient, tokens: TokenBook, loa
       if (back && kind !== 'new') editable.push(back);
       return fail(`${kind} ${res.status}`);
     }
+    // Later runs (the burst after the measured phase) start from what is still open.
+    if (kind === 'withdraw') {
+      const at = loaded.created.findIndex((c) => c.id === res.body.id);
+      if (at >= 0) loaded.created.splice(at, 1);
+    }
     const latency = await watch.wait(res.body.id, res.body.version, answered);
     if (back) editable.push(back);
     if (latency === null) m.unapplied++;
     else m.applied.push(latency);
   };
 
-  const total = Math.max(1, Math.round(opts.rate * opts.seconds));
-  const interval = 1000 / opts.rate;
+  const total = opts.burst ?? Math.max(1, Math.round(opts.rate * opts.seconds));
+  const interval = opts.burst === undefined ? 1000 / opts.rate : 0;
   const started = performance.now();
   const running: Promise<void>[] = [];
+  let inFlight = 0;
+  let freed: (() => void) | undefined;
   try {
     for (let i = 0; i < total; i++) {
+      // A burst keeps `rate` changes in flight (the offers service is the producer's limit).
+      while (opts.burst !== undefined && inFlight >= opts.rate) await new Promise<void>((r) => (freed = r));
       const wait = started + i * interval - performance.now();
       if (wait > 0) await sleep(wait);
-      running.push(one(i).catch((e: Error) => fail(`exception ${e.message}`)));
+      inFlight++;
+      running.push(one(i).catch((e: Error) => fail(`exception ${e.message}`)).finally(() => {
+        inFlight--;
+        freed?.();
+      }));
     }
     await Promise.all(running);
   } finally {
@@ -162,15 +178,18 @@ export async function churnOffers(client: CapmatchClient, tokens: TokenBook, loa
   return m;
 }
 
-/** Events matching's inbox recorded since `since` (a database timestamp), and the span they took. */
-export async function matchingThroughput(databaseUrl: string, since: string): Promise<{ events: number; seconds: number }> {
+/**
+ * Events matching's inbox recorded since `since` (a database timestamp), and the span they took
+ * (from `since` to the last); `types` LIKE pattern, e.g. 'offer.%'.
+ */
+export async function matchingThroughput(databaseUrl: string, since: string, types = '%'): Promise<{ events: number; seconds: number }> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
     const { rows } = await db.query<{ events: number; seconds: number | null }>(
       `SELECT count(*)::int AS events, EXTRACT(EPOCH FROM max(handled_at) - $1::timestamptz)::float AS seconds
-       FROM matching.inbox WHERE handled_at >= $1::timestamptz`,
-      [since],
+       FROM matching.inbox WHERE handled_at >= $1::timestamptz AND event_type LIKE $2`,
+      [since, types],
     );
     return { events: rows[0].events, seconds: Math.max(0.001, rows[0].seconds ?? 0) };
   } finally {

@@ -7,7 +7,7 @@ import type { OfferBody, ProviderBody } from '../../scripts/lib/api-types';
 import type { TokenBook } from '../../scripts/lib/dev-tokens';
 import { ProgressBar } from '../../scripts/lib/progress-bar';
 import { rng } from '../support/random';
-import { offer, providers as syntheticProviders } from './synthetic';
+import { offer, providers as syntheticProviders, request as syntheticRequest } from './synthetic';
 
 /** A provider the bench registered, with its id. */
 export type LoadedProvider = ProviderBody & { id: string };
@@ -51,4 +51,24 @@ export async function loadOffers(client: CapmatchClient, tokens: TokenBook, coun
   const seconds = (performance.now() - started) / 1000;
   bar.finish(`${(count / seconds).toFixed(0)} offers/s`);
   return { providers: providers.length, offers: count, perSecond: count / seconds, providerList: providers, created };
+}
+
+/**
+ * Preloads open requests through the API (`--requests`), so that offer changes meet a world of
+ * requests to re-rank: seeded apart from the measured ones, 32 in flight.
+ */
+export async function loadRequests(client: CapmatchClient, tokens: TokenBook, count: number): Promise<{ requests: number; perSecond: number }> {
+  if (count === 0) return { requests: 0, perSecond: 0 };
+  const r = rng(7077);
+  const plan = Array.from({ length: count }, (_, i) => syntheticRequest(r, 1_000_000 + i));
+  const bar = new ProgressBar('requests', count);
+  const started = performance.now();
+  let step = 0;
+  await mapConcurrent(plan, CONCURRENCY, async ({ country, body }) => {
+    await client.expect<{ id: string }>(201, 'requests', 'POST', '/v1/requests', { token: await tokens.country(country), body });
+    if (++step % 50 === 0) bar.update(step);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  bar.finish(`${(count / seconds).toFixed(0)} requests/s`);
+  return { requests: count, perSecond: count / seconds };
 }
