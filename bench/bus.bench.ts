@@ -12,6 +12,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Queue, Worker } from 'bullmq';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { NewEvent, RequestSnapshot } from '@capmatch/contracts';
@@ -116,7 +117,24 @@ async function prepareDatabase(): Promise<void> {
   await db.destroy();
 }
 
-async function benchBus(): Promise<{ bus: Phase; relay: number; threaded: boolean }> {
+/**
+ * CPU milliseconds the Postgres backends of the bench database have used so far, when Postgres
+ * runs on this machine (read from /proc); undefined otherwise.
+ */
+async function postgresCpuMs(dataSource: DataSource): Promise<number | undefined> {
+  const rows: { pid: number }[] = await dataSource.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
+  try {
+    // utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second).
+    return rows.reduce((sum, { pid }) => {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      return sum + (Number(fields[11]) + Number(fields[12])) * 10;
+    }, 0);
+  } catch {
+    return undefined;
+  }
+}
+
+async function benchBus(): Promise<{ bus: Phase; relay: number; threaded: boolean; postgresPer1000?: number }> {
   process.env.QUEUE_PREFIX = PREFIX;
   process.env.REDIS_URL = REDIS_URL;
   process.env.BUS_CONCURRENCY = String(CONCURRENCY);
@@ -149,8 +167,11 @@ async function benchBus(): Promise<{ bus: Phase; relay: number; threaded: boolea
   await until('bus', () => handled >= EVENTS, started);
   const bus = done(EVENTS);
   await watchRelay;
+  // Every backend of the bench database was opened for this phase (the pools start empty).
+  const postgresMs = await postgresCpuMs(dataSource);
   await app.close();
-  return { bus, relay: (EVENTS / (relayedAt - started)) * 1000, threaded };
+  const postgresPer1000 = postgresMs === undefined ? undefined : (postgresMs / EVENTS) * 1000;
+  return { bus, relay: (EVENTS / (relayedAt - started)) * 1000, threaded, postgresPer1000 };
 }
 
 async function benchRawBullmq(): Promise<Phase> {
@@ -194,13 +215,14 @@ async function main(): Promise<void> {
   await prepareDatabase();
   try {
     const raw = await benchRawBullmq();
-    const { bus, relay, threaded } = await benchBus();
+    const { bus, relay, threaded, postgresPer1000 } = await benchBus();
     const handlerBatch = process.env.BUS_HANDLER_BATCH ?? new BusEnv().BUS_HANDLER_BATCH;
     const cpu = (p: Phase) => `${p.cpuPer1000.toFixed(0)} ms CPU per 1,000, main thread busy ${(p.mainBusy * 100).toFixed(0)} %`;
     console.log(`events: ${EVENTS}, concurrency: ${CONCURRENCY}, handler batch: ${handlerBatch}, write batch: ${WRITE_BATCH}, relay ${threaded ? 'in its own thread' : 'in the main thread'}`);
     console.log(`raw BullMQ add+process: ${raw.perSecond.toFixed(0)} jobs/s (${cpu(raw)})`);
     console.log(`bus outbox->relay->BullMQ->inbox+handler: ${bus.perSecond.toFixed(0)} events/s (${cpu(bus)})`);
     console.log(`  of which outbox insert + relay to BullMQ alone: ${relay.toFixed(0)} events/s`);
+    if (postgresPer1000 !== undefined) console.log(`  Postgres backends: ${postgresPer1000.toFixed(0)} ms CPU per 1,000 events`);
     console.log(`ratio bus/raw: ${(bus.perSecond / raw.perSecond).toFixed(2)}`);
   } finally {
     await cleanUp();
