@@ -98,7 +98,7 @@ export class RelayThread implements RelayHandle {
 
   private receive(worker: Worker, message: FromRelayThread): void {
     if (message.kind === 'published') this.onPublished(message.queue, message.count);
-    else if (message.kind === 'log') this.logger[message.level]?.(message.message, message.context);
+    else if (message.kind === 'log') new Logger(message.context)[message.level]?.(message.message);
     else if (message.kind === 'stopped') void worker.terminate();
     else if (message.kind === 'reply') {
       const waiting = this.replies.get(message.id);
