@@ -110,7 +110,7 @@ export async function churnOffers(client: CapmatchClient, tokens: TokenBook, loa
   await db.connect();
   const watch = new ProjectionWatch(db, opts.pollMs, opts.timeoutMs);
 
-  const one = async (i: number): Promise<void> => {
+  const one = async (i: number, answeredCall: () => void): Promise<void> => {
     let kind = nextChange(r());
     if (kind !== 'new' && editable.length === 0) kind = 'new';
     let res: { status: number; body: { id: string; version: number } };
@@ -135,6 +135,7 @@ export async function churnOffers(client: CapmatchClient, tokens: TokenBook, loa
       }
     }
     const answered = performance.now();
+    answeredCall();
     m.changes[kind]++;
     const ok = kind === 'new' ? 201 : 200;
     if (res.status !== ok) {
@@ -164,11 +165,16 @@ export async function churnOffers(client: CapmatchClient, tokens: TokenBook, loa
       while (opts.burst !== undefined && inFlight >= opts.rate) await new Promise<void>((r) => (freed = r));
       const wait = started + i * interval - performance.now();
       if (wait > 0) await sleep(wait);
-      inFlight++;
-      running.push(one(i).catch((e: Error) => fail(`exception ${e.message}`)).finally(() => {
+      // A burst counts only calls to the offers service in flight, not changes awaiting matching.
+      let counted = true;
+      const release = (): void => {
+        if (!counted) return;
+        counted = false;
         inFlight--;
         freed?.();
-      }));
+      };
+      inFlight++;
+      running.push(one(i, release).catch((e: Error) => fail(`exception ${e.message}`)).finally(release));
     }
     await Promise.all(running);
   } finally {
