@@ -11,12 +11,14 @@ import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Queue, Worker } from 'bullmq';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { NewEvent, RequestSnapshot } from '@capmatch/contracts';
 import { coreConfig } from '@capmatch/platform/config/core.config';
 import { createRedis, deleteKeys } from '@capmatch/platform/redis/redis-connection';
-import { BusEnv, EventBusModule, HandlesEvent, OutboxService, busConfig, busMigrations } from '@capmatch/platform/bus';
+import { BusEnv, EventBusModule, HandlesEvent, OutboxRelay, OutboxService, busConfig, busMigrations } from '@capmatch/platform/bus';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
 // The bus's own default (bus.config.ts); raw BullMQ gets the same concurrency.
@@ -31,6 +33,30 @@ const PREFIX = `{capmatch_bench_${randomBytes(4).toString('hex')}}`;
 const REDIS = { REDIS_URL, REDIS_CLUSTER: process.env.REDIS_CLUSTER === 'true' };
 
 let handled = 0;
+
+interface Phase {
+  perSecond: number;
+  /** CPU milliseconds of this process (all its threads) per 1,000 events. */
+  cpuPer1000: number;
+  /** Share of the wall time the main thread's event loop was busy. */
+  mainBusy: number;
+}
+
+/** Measures one phase: wall time, process CPU time (every thread) and the main event loop's utilisation. */
+function meter(): (events: number) => Phase {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const elu = performance.eventLoopUtilization();
+  return (events) => {
+    const elapsed = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    return {
+      perSecond: (events / elapsed) * 1000,
+      cpuPer1000: ((used.user + used.system) / 1000 / events) * 1000,
+      mainBusy: performance.eventLoopUtilization(elu).utilization,
+    };
+  };
+}
 
 @Injectable()
 class BenchHandlers {
@@ -91,7 +117,24 @@ async function prepareDatabase(): Promise<void> {
   await db.destroy();
 }
 
-async function benchBus(): Promise<{ bus: number; relay: number }> {
+/**
+ * CPU milliseconds the Postgres backends of the bench database have used so far, when Postgres
+ * runs on this machine (read from /proc); undefined otherwise.
+ */
+async function postgresCpuMs(dataSource: DataSource): Promise<number | undefined> {
+  const rows: { pid: number }[] = await dataSource.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
+  try {
+    // utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second).
+    return rows.reduce((sum, { pid }) => {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      return sum + (Number(fields[11]) + Number(fields[12])) * 10;
+    }, 0);
+  } catch {
+    return undefined;
+  }
+}
+
+async function benchBus(): Promise<{ bus: Phase; relay: number; threaded: boolean; postgresPer1000?: number }> {
   process.env.QUEUE_PREFIX = PREFIX;
   process.env.REDIS_URL = REDIS_URL;
   process.env.BUS_CONCURRENCY = String(CONCURRENCY);
@@ -99,8 +142,10 @@ async function benchBus(): Promise<{ bus: number; relay: number }> {
   await app.init();
   const dataSource = app.get(DataSource);
   const outbox = app.get(OutboxService);
+  const threaded = app.get(OutboxRelay).threaded;
   const aggregates = Array.from({ length: 1000 }, () => randomUUID());
   const started = Date.now();
+  const done = meter();
   for (let offset = 0; offset < EVENTS; offset += WRITE_BATCH) {
     const events: NewEvent[] = [];
     for (let i = offset; i < Math.min(offset + WRITE_BATCH, EVENTS); i += 1) {
@@ -120,13 +165,16 @@ async function benchBus(): Promise<{ bus: number; relay: number }> {
     }
   })();
   await until('bus', () => handled >= EVENTS, started);
-  const elapsed = Date.now() - started;
+  const bus = done(EVENTS);
   await watchRelay;
+  // Every backend of the bench database was opened for this phase (the pools start empty).
+  const postgresMs = await postgresCpuMs(dataSource);
   await app.close();
-  return { bus: (EVENTS / elapsed) * 1000, relay: (EVENTS / (relayedAt - started)) * 1000 };
+  const postgresPer1000 = postgresMs === undefined ? undefined : (postgresMs / EVENTS) * 1000;
+  return { bus, relay: (EVENTS / (relayedAt - started)) * 1000, threaded, postgresPer1000 };
 }
 
-async function benchRawBullmq(): Promise<number> {
+async function benchRawBullmq(): Promise<Phase> {
   const connection = createRedis(REDIS, 'worker', 'bench-raw');
   const name = 'bench.raw';
   const queue = new Queue(name, { connection, prefix: PREFIX });
@@ -135,6 +183,7 @@ async function benchRawBullmq(): Promise<number> {
     connection, prefix: PREFIX, concurrency: CONCURRENCY, removeOnComplete: { count: 1000 },
   });
   const started = Date.now();
+  const done = meter();
   for (let offset = 0; offset < EVENTS; offset += WRITE_BATCH) {
     const jobs = [];
     for (let i = offset; i < Math.min(offset + WRITE_BATCH, EVENTS); i += 1) {
@@ -144,11 +193,11 @@ async function benchRawBullmq(): Promise<number> {
     await queue.addBulk(jobs);
   }
   await until('raw BullMQ', () => processed >= EVENTS, started);
-  const elapsed = Date.now() - started;
+  const raw = done(EVENTS);
   await worker.close();
   await queue.close();
   connection.disconnect();
-  return (EVENTS / elapsed) * 1000;
+  return raw;
 }
 
 async function cleanUp(): Promise<void> {
@@ -166,13 +215,15 @@ async function main(): Promise<void> {
   await prepareDatabase();
   try {
     const raw = await benchRawBullmq();
-    const { bus, relay } = await benchBus();
+    const { bus, relay, threaded, postgresPer1000 } = await benchBus();
     const handlerBatch = process.env.BUS_HANDLER_BATCH ?? new BusEnv().BUS_HANDLER_BATCH;
-    console.log(`events: ${EVENTS}, concurrency: ${CONCURRENCY}, handler batch: ${handlerBatch}, write batch: ${WRITE_BATCH}`);
-    console.log(`raw BullMQ add+process: ${raw.toFixed(0)} jobs/s`);
-    console.log(`bus outbox->relay->BullMQ->inbox+handler: ${bus.toFixed(0)} events/s`);
+    const cpu = (p: Phase) => `${p.cpuPer1000.toFixed(0)} ms CPU per 1,000, main thread busy ${(p.mainBusy * 100).toFixed(0)} %`;
+    console.log(`events: ${EVENTS}, concurrency: ${CONCURRENCY}, handler batch: ${handlerBatch}, write batch: ${WRITE_BATCH}, relay ${threaded ? 'in its own thread' : 'in the main thread'}`);
+    console.log(`raw BullMQ add+process: ${raw.perSecond.toFixed(0)} jobs/s (${cpu(raw)})`);
+    console.log(`bus outbox->relay->BullMQ->inbox+handler: ${bus.perSecond.toFixed(0)} events/s (${cpu(bus)})`);
     console.log(`  of which outbox insert + relay to BullMQ alone: ${relay.toFixed(0)} events/s`);
-    console.log(`ratio bus/raw: ${(bus / raw).toFixed(2)}`);
+    if (postgresPer1000 !== undefined) console.log(`  Postgres backends: ${postgresPer1000.toFixed(0)} ms CPU per 1,000 events`);
+    console.log(`ratio bus/raw: ${(bus.perSecond / raw.perSecond).toFixed(2)}`);
   } finally {
     await cleanUp();
   }

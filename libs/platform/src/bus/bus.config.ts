@@ -1,3 +1,5 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean } from 'class-validator';
 import { defineConfig } from '../config/define-config';
 import { IntSetting } from '../config/int-setting';
 
@@ -53,6 +55,15 @@ export class BusEnv {
    */
   @IntSetting(0, 1000)
   BUS_RELAY_LINGER_MS = 5;
+
+  /**
+   * Runs the outbox relay in a worker thread of its own, with its own Postgres connection and
+   * Redis connection, so the service's event loop keeps to HTTP and handlers; false runs it in
+   * the service's thread on a pooled connection.
+   */
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  BUS_RELAY_THREAD = true;
 
   /** Fallback polling of the outbox when no NOTIFY arrives (listener down, missed wake-up). */
   @IntSetting(10, 60_000)

@@ -43,13 +43,29 @@ export class InboxGate {
              (SELECT coalesce(json_object_agg(aggregate_id, version), '{}') FROM prior) AS prior`;
   }
 
-  /** One verdict per event, in order; events are judged as if applied one after the other. */
-  async admit(manager: EntityManager, consumer: string, events: readonly AnyEvent[]): Promise<InboxVerdict[]> {
+  /**
+   * The statement that takes the per-aggregate locks of a batch, in key order. The keys are
+   * integers computed here, so it needs no parameters and can share a round trip with the
+   * START TRANSACTION before it (EventBatcher). It must be a statement of its own: a
+   * statement's snapshot is taken when it starts, so the check that follows must start after
+   * the locks are held to see every batch of those aggregates that committed before.
+   */
+  lockStatement(consumer: string, events: readonly AnyEvent[]): string {
     const keys = [...new Set(events.map((e) => lockKey(consumer, e.aggregateId)))].sort((a, b) => a - b);
-    // A statement's snapshot is taken when it starts, so the locks need their own statement.
-    await manager.query('SELECT pg_advisory_xact_lock(2, k) FROM unnest($1::int[]) WITH ORDINALITY AS t(k, n) ORDER BY n', [
-      keys,
-    ]);
+    return `SELECT pg_advisory_xact_lock(2, k) FROM unnest('{${keys.join(',')}}'::int[]) WITH ORDINALITY AS t(k, n) ORDER BY n`;
+  }
+
+  /** Locks, then judges (two statements); for callers that did not take the locks with lockStatement. */
+  async admit(manager: EntityManager, consumer: string, events: readonly AnyEvent[]): Promise<InboxVerdict[]> {
+    await manager.query(this.lockStatement(consumer, events));
+    return this.judge(manager, consumer, events);
+  }
+
+  /**
+   * One verdict per event, in order; events are judged as if applied one after the other. The
+   * locks of lockStatement must already be held by this transaction.
+   */
+  async judge(manager: EntityManager, consumer: string, events: readonly AnyEvent[]): Promise<InboxVerdict[]> {
     const [row] = await manager.query(this.sql, [
       consumer,
       events.map((e) => e.id),

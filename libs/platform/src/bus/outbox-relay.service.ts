@@ -1,42 +1,27 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { Queue, type JobsOptions } from 'bullmq';
-import type { RedisClient } from '../redis/redis-connection';
 import { DataSource } from 'typeorm';
-import { QUEUES, SERVICES, consumersOf, type AnyEvent, type EventType } from '@capmatch/contracts';
 import { coreConfig } from '../config/core.config';
 import { busConfig } from './bus.config';
-import { BUS_SCHEMA, outboxChannel, quoteSchema } from './bus.constants';
+import { BUS_SCHEMA, quoteSchema } from './bus.constants';
 import { busMetrics } from './bus-metrics';
-import { bullReady, busRedis, checkEvictionPolicy, closeRedis, settled } from './bus-redis';
-import { RelayLoop } from './relay-loop';
-import { PgListener, clientConfigOf } from './pg-listener';
+import type { RelayOutcome } from './relay-core';
+import { typeormRelayDb } from './relay-db';
+import { RelayRuntime, type RelayHandle, type RelaySettings } from './relay-runtime';
+import { RelayThread } from './relay-thread';
+import { clientConfigOf } from './pg-listener';
 
-interface OutboxRow {
-  seq: string; id: string; type: EventType; aggregate_id: string; version: number;
-  payload: AnyEvent['payload']; correlation_id: string | null; causation_id: string | null; occurred_at: Date;
-}
-
-export type RelayOutcome = 'contended' | 'empty' | 'partial' | 'full';
+export type { RelayOutcome } from './relay-core';
 
 /**
- * Moves committed outbox rows to the BullMQ queue of every consumer of their type.
- *
- * Order: one relay at a time publishes a schema's outbox (transaction-scoped advisory lock;
- * others skip and retry shortly), in `seq` order, one batch after the other, so the events of
- * one aggregate enter each queue in the order they were committed. Rows are also locked FOR
- * UPDATE SKIP LOCKED so the pruning never races a batch in flight. If the commit after a
- * publish fails the batch is published again: job ids (= event ids) and the consumers' inbox
- * make that harmless.
+ * Moves committed outbox rows to the BullMQ queue of every consumer of their type (the pass
+ * itself: relay-core.ts; when it runs: relay-loop.ts). With BUS_RELAY_THREAD=true it runs in a
+ * worker thread of its own with its own Postgres and Redis connections (relay-thread.ts),
+ * otherwise in the service's thread on TypeORM's pool; the guarantees are the same.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(OutboxRelay.name);
-  private readonly queues = new Map<string, Queue>();
-  private readonly table: string;
-  private readonly loop: RelayLoop;
-  private readonly listener: PgListener;
-  private redis?: RedisClient;
+  private relay?: RelayHandle;
   private stopScrape: (() => void)[] = [];
 
   constructor(
@@ -44,136 +29,63 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly dataSource: DataSource,
     @Inject(busConfig.KEY) private readonly cfg: ConfigType<typeof busConfig>,
     @Inject(coreConfig.KEY) private readonly core: ConfigType<typeof coreConfig>,
-  ) {
-    this.table = `${quoteSchema(schema)}.outbox`;
-    this.loop = new RelayLoop(() => this.relayBatch(), cfg, `outbox relay (${schema})`);
-    this.listener = new PgListener(clientConfigOf(dataSource), outboxChannel(schema), () => this.loop.wake());
+  ) {}
+
+  /** True when the relay runs in a worker thread of its own. */
+  get threaded(): boolean {
+    return this.relay instanceof RelayThread;
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.redis = busRedis(this.core, 'producer', `capmatch-relay-${this.schema}`);
-    for (const service of SERVICES) {
-      const queue = new Queue(QUEUES[service], { connection: this.redis, prefix: this.core.QUEUE_PREFIX });
-      queue.on('error', () => undefined); // the connection already reports outages
-      this.queues.set(QUEUES[service], queue);
-    }
-    void this.redis.once('ready', () => void checkEvictionPolicy(this.redis!));
+    const { REDIS_URL, REDIS_CLUSTER, QUEUE_PREFIX } = this.core;
+    const settings: RelaySettings = {
+      schema: this.schema,
+      redis: { REDIS_URL, REDIS_CLUSTER, QUEUE_PREFIX },
+      bus: { ...this.cfg },
+      postgres: clientConfigOf(this.dataSource),
+    };
+    const published = (queue: string, count: number) => busMetrics().relayPublished.inc({ schema: this.schema, queue }, count);
+    this.relay = this.cfg.BUS_RELAY_THREAD
+      ? new RelayThread(settings, published)
+      : new RelayRuntime(settings, typeormRelayDb(this.dataSource), published);
     this.stopScrape = [
       busMetrics().onScrape('backlog', () => this.refreshBacklog()),
       busMetrics().onScrape('queues', () => this.refreshQueueDepth()),
     ];
-    this.listener.start();
-    this.loop.start(() => this.prune());
+    await this.relay.start();
   }
 
   /** Stops taking new work, then publishes what is committed while Redis answers. */
   async beforeApplicationShutdown(): Promise<void> {
-    if (!this.redis) return; // never started (boot failed before the bootstrap hook)
-    await settled(this.redis);
-    await this.listener.stop();
-    await this.loop.stopAndFlush();
+    const relay = this.relay;
+    if (!relay) return; // never started (boot failed before the bootstrap hook)
+    this.relay = undefined;
     this.stopScrape.forEach((stop) => stop());
-    await Promise.all([...this.queues.values()].map((q) => bullReady(q)));
-    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
-    this.queues.clear();
-    await closeRedis(this.redis);
+    await relay.stop();
   }
 
   /** Wakes the relay now (tests and tools; the NOTIFY listener does it in production). */
   wake(): void {
-    this.loop.wake();
+    this.relay?.wake();
   }
 
-  async relayBatch(): Promise<RelayOutcome> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction();
-      const [{ locked }] = await runner.query('SELECT pg_try_advisory_xact_lock(1, hashtext($1)) AS locked', [this.table]);
-      if (!locked) {
-        await runner.rollbackTransaction();
-        return 'contended';
-      }
-      // Taking and marking the batch is one statement: the mark is only seen (and the rows only
-      // leave the backlog) when the transaction commits, which happens after Redis accepted them.
-      const [rows]: [OutboxRow[], number] = await runner.query(
-        `UPDATE ${this.table} o SET relayed_at = now() FROM (
-           SELECT seq FROM ${this.table} WHERE relayed_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED) batch
-         WHERE o.seq = batch.seq
-         RETURNING o.seq, o.id, o.type, o.aggregate_id, o.version, o.payload, o.correlation_id, o.causation_id, o.occurred_at`,
-        [this.cfg.BUS_RELAY_BATCH_SIZE],
-      );
-      // RETURNING follows no ORDER BY; publishing order is commit order, so sort by seq here.
-      rows.sort((a, b) => a.seq.length - b.seq.length || (a.seq < b.seq ? -1 : 1)); // bigint as text
-      if (rows.length > 0) await this.publish(rows);
-      await runner.commitTransaction();
-      if (rows.length === 0) return 'empty';
-      return rows.length < this.cfg.BUS_RELAY_BATCH_SIZE ? 'partial' : 'full';
-    } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      throw error;
-    } finally {
-      await runner.release();
-    }
-  }
-
-  private async publish(rows: OutboxRow[]): Promise<void> {
-    const byQueue = new Map<string, { name: string; data: AnyEvent; opts: JobsOptions }[]>();
-    for (const row of rows) {
-      const event = {
-        id: row.id, type: row.type, occurredAt: row.occurred_at.toISOString(), aggregateId: row.aggregate_id,
-        version: row.version, payload: row.payload, ...(row.correlation_id ? { correlationId: row.correlation_id } : {}),
-        ...(row.causation_id ? { causationId: row.causation_id } : {}),
-      } as AnyEvent;
-      for (const consumer of consumersOf(row.type)) {
-        const jobs = byQueue.get(QUEUES[consumer]) ?? [];
-        jobs.push({ name: row.type, data: event, opts: { ...this.jobOptions(), jobId: row.id } });
-        byQueue.set(QUEUES[consumer], jobs);
-      }
-    }
-    const adds = [...byQueue].map(async ([name, jobs]) => {
-      await this.queues.get(name)!.addBulk(jobs);
-      busMetrics().relayPublished.inc({ schema: this.schema, queue: name }, jobs.length);
-    });
-    await withTimeout(Promise.all(adds), this.cfg.BUS_PUBLISH_TIMEOUT_MS, 'publishing to Redis');
-  }
-
-  private jobOptions(): JobsOptions {
-    return {
-      attempts: this.cfg.BUS_ATTEMPTS,
-      backoff: { type: 'exponential', delay: this.cfg.BUS_BACKOFF_MS },
-      removeOnComplete: { count: this.cfg.BUS_KEEP_COMPLETED },
-      removeOnFail: { age: this.cfg.BUS_KEEP_FAILED_SECONDS },
-    };
-  }
-
-  private async prune(): Promise<void> {
-    const result: [unknown[], number] = await this.dataSource.query(
-      `DELETE FROM ${this.table} WHERE seq IN (SELECT seq FROM ${this.table}
-       WHERE relayed_at < now() - make_interval(hours => $1) LIMIT 10000 FOR UPDATE SKIP LOCKED)`,
-      [this.cfg.BUS_OUTBOX_RETENTION_HOURS],
-    );
-    if (result[1] > 0) this.logger.log(`Pruned ${result[1]} relayed outbox rows`);
+  /** One relay pass now, beside the loop (tests and tools). */
+  relayBatch(): Promise<RelayOutcome> {
+    if (!this.relay) return Promise.reject(new Error('the outbox relay is not running'));
+    return this.relay.pass();
   }
 
   private async refreshBacklog(): Promise<void> {
-    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM ${this.table} WHERE relayed_at IS NULL`);
+    const table = `${quoteSchema(this.schema)}.outbox`;
+    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE relayed_at IS NULL`);
     busMetrics().outboxBacklog.set({ schema: this.schema }, n);
   }
 
   private async refreshQueueDepth(): Promise<void> {
+    if (!this.relay) return;
     const metrics = busMetrics();
-    for (const [name, queue] of this.queues) {
-      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
-      for (const [state, count] of Object.entries(counts)) metrics.queueJobs.set({ queue: name, state }, count);
+    for (const [queue, counts] of Object.entries(await this.relay.queueCounts())) {
+      for (const [state, count] of Object.entries(counts)) metrics.queueJobs.set({ queue, state }, count);
     }
   }
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms ${what}`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

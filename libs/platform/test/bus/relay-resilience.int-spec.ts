@@ -3,7 +3,7 @@ import { QUEUES, type AnyEvent } from '@capmatch/contracts';
 import { busMetrics } from '../../src/bus';
 import { waitForQuiet } from '../../../../test/support/quiet';
 import {
-  REDIS_URL, dropPrefix, matchingQueue, prepareDatabase, startBusApp, testDatabaseUrl, uniquePrefix, type BusApp,
+  REDIS_URL, dropPrefix, matchingQueue, prepareDatabase, startBusApp as startApp, testDatabaseUrl, uniquePrefix, type BusApp,
 } from './support/bus-harness';
 import { ProbeEntity } from './support/probe.entity';
 import { requestEvent } from './support/snapshots';
@@ -20,9 +20,15 @@ async function unrelayed(bus: BusApp): Promise<number> {
   return n;
 }
 
-describe('event bus: relay resilience', () => {
+// Both places the relay can run: its own worker thread (the default) and the service's thread.
+describe.each([
+  ['in its own thread', 'true'],
+  ['in the service thread', 'false'],
+])('event bus: relay resilience, relay %s', (_mode, threaded) => {
   const apps: BusApp[] = [];
   const prefixes: string[] = [];
+  const startBusApp = (options: Parameters<typeof startApp>[0] = {}) =>
+    startApp({ ...options, env: { BUS_RELAY_THREAD: threaded, ...options.env } });
 
   beforeAll(() => prepareDatabase(testDatabaseUrl()));
 
@@ -39,6 +45,7 @@ describe('event bus: relay resilience', () => {
     await proxy.start();
     const bus = await startBusApp({ env: { QUEUE_PREFIX: prefix, REDIS_URL: proxy.url } });
     apps.push(bus);
+    expect(bus.relay.threaded).toBe(threaded === 'true');
     await proxy.stop();
 
     const events: AnyEvent[] = [];
@@ -109,6 +116,32 @@ describe('event bus: relay resilience', () => {
       expect(new Set(applied).size).toBe(applied.length);
       expect(applied.at(-1)).toBe(versions);
     }
+  });
+
+  it('keeps relaying after its Postgres connections are cut', async () => {
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    const bus = await startBusApp({ env: { QUEUE_PREFIX: prefix } });
+    apps.push(bus);
+    const before = await bus.dataSource.transaction((m) => bus.outbox.add(m, requestEvent(randomUUID())));
+    await waitForQuiet({ prefix, databaseUrl: testDatabaseUrl() });
+    // The NOTIFY listener's connection, and in thread mode the relay thread's own connection.
+    const cut = async () => {
+      const rows: unknown[] = await bus.dataSource.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE datname = current_database() AND application_name LIKE 'capmatch-%' AND pid <> pg_backend_pid()`,
+      );
+      return rows.length;
+    };
+    expect(await cut()).toBeGreaterThanOrEqual(threaded === 'true' ? 2 : 1);
+    const after = await bus.dataSource.transaction((m) =>
+      bus.outbox.addAll(m, Array.from({ length: 20 }, () => requestEvent(randomUUID()))),
+    );
+    await waitFor('the outbox to be relayed', async () => (await unrelayed(bus)) === 0);
+    await waitForQuiet({ prefix, databaseUrl: testDatabaseUrl() });
+    const ids = [before, ...after].map((e) => e.id);
+    const rows = await bus.dataSource.getRepository(ProbeEntity).find();
+    expect(rows.filter((r) => ids.includes(r.eventId)).map((r) => r.eventId).sort()).toEqual([...ids].sort());
   });
 
   it('publishes what is committed before it shuts down', async () => {

@@ -1,9 +1,14 @@
 import { Progress, Stack, Text, Tooltip } from '@mantine/core';
 import type { ExplanationEntry } from '../api';
 import { useConsole } from '../context';
+import { en } from '../i18n/en';
 import type { MessageKey } from '../i18n/messages';
 
-const KNOWN = ['capacityAreas', 'modalities', 'sdgs', 'targetGroups', 'languages', 'budget', 'window', 'equity'];
+/** The label of a factor the console knows (every factor of the engine's table has one), else its name. */
+function factorKey(factor: string): MessageKey | null {
+  const key = `factor.${factor}`;
+  return Object.hasOwn(en, key) ? (key as MessageKey) : null;
+}
 
 function level(score: number): MessageKey {
   return score >= 0.75 ? 'level.strong' : score >= 0.4 ? 'level.partial' : 'level.weak';
@@ -20,7 +25,8 @@ export function Explanation({ entries, idPrefix }: { entries: ExplanationEntry[]
   return (
     <Stack gap={6}>
       {sorted.map((e) => {
-        const factor = KNOWN.includes(e.factor) ? t(`factor.${e.factor}` as MessageKey) : e.factor;
+        const key = factorKey(e.factor);
+        const factor = key ? t(key) : e.factor;
         const sentence = t('factorSentence', { factor, level: t(level(e.score)), score: pct(e.score), weight: pct(e.weight) });
         const id = `${idPrefix}-${e.factor}`;
         return (

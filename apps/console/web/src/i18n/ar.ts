@@ -63,6 +63,7 @@ export const ar: Record<MessageKey, string> = {
   'factor.budget': 'الميزانية',
   'factor.window': 'التوقيت',
   'factor.equity': 'الإنصاف (أقل البلدان نموًا، والبلدان النامية غير الساحلية، والدول الجزرية الصغيرة النامية)',
+  'factor.focus': 'التركيز على الجهة الطالبة',
   'level.strong': 'توافق قوي',
   'level.partial': 'توافق جزئي',
   'level.weak': 'توافق ضعيف',

@@ -62,6 +62,7 @@ export const en = {
   'factor.budget': 'Budget',
   'factor.window': 'Timing',
   'factor.equity': 'Equity (LDC, LLDC, SIDS)',
+  'factor.focus': 'Focus on the requester',
   'level.strong': 'strong fit',
   'level.partial': 'partial fit',
   'level.weak': 'weak fit',

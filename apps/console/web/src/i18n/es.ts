@@ -63,6 +63,7 @@ export const es: Record<MessageKey, string> = {
   'factor.budget': 'Presupuesto',
   'factor.window': 'Plazos',
   'factor.equity': 'Equidad (PMA, PDSL, PEID)',
+  'factor.focus': 'Enfoque en el solicitante',
   'level.strong': 'buen ajuste',
   'level.partial': 'ajuste parcial',
   'level.weak': 'ajuste débil',

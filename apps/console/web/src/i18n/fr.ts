@@ -63,6 +63,7 @@ export const fr: Record<MessageKey, string> = {
   'factor.budget': 'Budget',
   'factor.window': 'Calendrier',
   'factor.equity': 'Équité (PMA, PDSL, PEID)',
+  'factor.focus': 'Ciblage du demandeur',
   'level.strong': 'forte adéquation',
   'level.partial': 'adéquation partielle',
   'level.weak': 'faible adéquation',

@@ -63,6 +63,7 @@ export const ru: Record<MessageKey, string> = {
   'factor.budget': 'Бюджет',
   'factor.window': 'Сроки',
   'factor.equity': 'Справедливость (НРС, РСНВМ, МОРАГ)',
+  'factor.focus': 'Направленность на заявителя',
   'level.strong': 'хорошее соответствие',
   'level.partial': 'частичное соответствие',
   'level.weak': 'слабое соответствие',

@@ -63,6 +63,7 @@ export const zh: Record<MessageKey, string> = {
   'factor.budget': '预算',
   'factor.window': '时间安排',
   'factor.equity': '公平（最不发达国家、内陆发展中国家、小岛屿发展中国家）',
+  'factor.focus': '对申请方的针对性',
   'level.strong': '高度契合',
   'level.partial': '部分契合',
   'level.weak': '契合度低',
