@@ -16,6 +16,7 @@ export { loadDotEnv } from './config/load-dotenv';
 export { createDataSource, dataSourceOptions, platformMigrations, MIGRATIONS_TABLE } from './database/data-source-options';
 export { ensureDatabase } from './database/ensure-database';
 export { runMigrationsLocked } from './database/run-migrations';
+export { OneStatement, OneStatementRunner } from './database/one-statement';
 
 export { ROLES, userFromClaims, type Role, type AuthUser } from './auth/auth-user';
 export { Public, Roles, CurrentUser } from './auth/auth.decorators';

@@ -18,6 +18,7 @@ import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis-health.indicator';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyService } from './idempotency/idempotency.service';
+import { OneStatementRunner } from './database/one-statement';
 import { loggerOptions } from './logging/logger-options';
 import { MetricsController } from './metrics/metrics.controller';
 import { PLATFORM_OPTIONS, PLATFORM_REDIS, SERVICE_NAME } from './platform.constants';
@@ -89,12 +90,13 @@ export class PlatformModule {
         TokenVerifier,
         RedisHealthIndicator,
         IdempotencyService,
+        OneStatementRunner,
         // Order matters: the rate limit counts callers before authentication refuses them.
         { provide: APP_GUARD, useClass: CallerThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [SERVICE_NAME, PLATFORM_OPTIONS, TokenVerifier, IdempotencyService, EventBusModule],
+      exports: [SERVICE_NAME, PLATFORM_OPTIONS, TokenVerifier, IdempotencyService, OneStatementRunner, EventBusModule],
     };
   }
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { RequestSnapshot } from '@capmatch/contracts';
-import { OutboxService } from '@capmatch/platform';
+import { IdempotencyService, OneStatement, OneStatementRunner, OutboxService } from '@capmatch/platform';
 import { RequestHistoryEntity, type ActorRole, type FieldChange, type HistoryAction } from './request-history.entity';
 import { RequestEntity } from './request.entity';
 import { diffSnapshots, initialChanges, toSnapshot } from './request.mapper';
@@ -34,7 +34,54 @@ const EVENT_OF: Partial<Record<HistoryAction, 'request.submitted' | 'request.upd
  */
 @Injectable()
 export class RequestRecorder {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly idempotency: IdempotencyService,
+    private readonly statements: OneStatementRunner,
+  ) {}
+
+  /**
+   * A new request: its row, the `submitted` history entry, the `request.submitted` event (with
+   * the relay's NOTIFY) and the call's Idempotency-Key with the answer, as ONE statement. Postgres
+   * commits a statement's rows all or none, so the four still exist only together, in one round
+   * trip and one commit instead of six (BEGIN, four INSERTs, COMMIT). Every row is written only
+   * when the key was claimed (RETURNING chains the CTEs): a repeat of a key writes nothing and
+   * ends in IdempotencyKeyTaken, which the interceptor answers with the first answer.
+   */
+  async create(request: RequestEntity, change: Change): Promise<RequestSnapshot> {
+    const snapshot = toSnapshot(request);
+    const st = new OneStatement();
+    const claim = this.idempotency.claimIn(st, snapshot);
+    const p = (value: unknown, type: string) => st.param(value, type);
+    const r = request;
+    st.with(
+      'request_row',
+      `INSERT INTO requests.requests (id, country, title, description, language, capacity_areas, modalities, sdgs,
+         target_groups, delivery_languages, cooperation_types, budget_usd, window_start, window_end, national_strategy_ref,
+         priority, status, classification, created_by, created_at, updated_at, version)
+       SELECT ${p(r.id, 'uuid')}, ${p(r.country, 'char(3)')}, ${p(r.title, 'varchar')}, ${p(r.description, 'text')},
+         ${p(r.language, 'varchar')}, ${p(r.capacityAreas, 'text[]')}, ${p(r.modalities, 'text[]')}, ${p(r.sdgs, 'smallint[]')},
+         ${p(r.targetGroups, 'text[]')}, ${p(r.deliveryLanguages, 'text[]')}, ${p(r.cooperationTypes, 'text[]')},
+         ${p(r.budgetUsd, 'numeric')}, ${p(r.windowStart, 'date')}, ${p(r.windowEnd, 'date')}, ${p(r.nationalStrategyRef, 'varchar')},
+         ${p(r.priority, 'varchar')}, ${p(r.status, 'varchar')}, ${p(JSON.stringify(r.classification), 'jsonb')},
+         ${p(r.createdBy, 'text')}, ${p(snapshot.createdAt, 'timestamptz')}, ${p(snapshot.updatedAt, 'timestamptz')}, ${p(r.version, 'int')}
+       ${claim ? `WHERE EXISTS (SELECT 1 FROM ${claim})` : ''}
+       RETURNING id`,
+    );
+    st.with(
+      'history_row',
+      `INSERT INTO requests.request_history (id, request_id, at, action, actor_sub, actor_role, changes, reason, version, partnership_id)
+       SELECT ${p(randomUUID(), 'uuid')}, id, ${p(snapshot.updatedAt, 'timestamptz')}, ${p(change.action, 'varchar')},
+         ${p(change.actor.sub, 'text')}, ${p(change.actor.role, 'varchar')}, ${p(JSON.stringify(initialChanges(snapshot)), 'jsonb')},
+         ${p(change.reason ?? null, 'text')}, ${p(r.version, 'int')}, ${p(change.partnershipId ?? null, 'uuid')}
+       FROM request_row`,
+    );
+    const type = EVENT_OF[change.action];
+    if (type) this.outbox.addIn(st, [{ type, aggregateId: r.id, version: r.version, payload: snapshot }], 'request_row');
+    st.select('created', '(SELECT count(*)::int FROM request_row)');
+    this.idempotency.settle(await this.statements.run(st));
+    return snapshot;
+  }
 
   /** Saves `after` (version already bumped by the caller), records history and the event. */
   async save(manager: EntityManager, before: RequestSnapshot | null, after: RequestEntity, change: Change): Promise<RequestSnapshot> {

@@ -3,7 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RequestSnapshot } from '@capmatch/contracts';
-import { IdempotencyService, InvalidFieldsException, isCalendarDate, type AuthUser } from '@capmatch/platform';
+import { InvalidFieldsException, isCalendarDate, type AuthUser } from '@capmatch/platform';
 import { COOPERATION_TYPES, classificationOn } from '@capmatch/taxonomy';
 import type { CreateRequestDto } from './create-request.dto';
 import { mayManage } from './request-access';
@@ -42,7 +42,6 @@ export class RequestsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly recorder: RequestRecorder,
-    private readonly idempotency: IdempotencyService,
     @Inject(requestsConfig.KEY) private readonly cfg: ConfigType<typeof requestsConfig>,
   ) {}
 
@@ -75,11 +74,8 @@ export class RequestsService {
       updatedAt: now,
       version: 1,
     } satisfies RequestEntity);
-    const snapshot = await this.dataSource.transaction(async (m) => {
-      const saved = await this.recorder.save(m, null, entity, { action: 'submitted', actor: user });
-      await this.idempotency.recordIn(m, saved);
-      return saved;
-    });
+    // Row, history, event and the Idempotency-Key's answer: one statement, so all or none commit.
+    const snapshot = await this.recorder.create(entity, { action: 'submitted', actor: user });
     this.logger.log(`request ${snapshot.id} submitted for ${country} by ${user.role} ${user.sub}`);
     return snapshot;
   }

@@ -1,4 +1,5 @@
 import { bundleKeyPrefix, combinationKey, idLimitBelow } from '../ranking/combination-key';
+import { BoundHeap } from './bound-heap';
 import { FacilitatorGroups, type FacilitatorPart, type Group } from './facilitator-groups';
 import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
 import { budgetBound, bundleBound, type FacilitatorReach, type SouthProvider } from './facilitator-reach';
@@ -59,14 +60,22 @@ export function addBundles(
     ),
   ).groups;
   if (groups.length === 0) return;
-  for (const p of live) {
-    let bound = -Infinity;
-    for (const g of groups) bound = Math.max(bound, groupBound(r, w, p, g, false));
-    p.bound = Math.min(p.bound, bound);
-  }
+  // Best bound first, the bound refined over the groups (groupBound) only when a provider comes
+  // up: one is refined while its coarse bound is at least the best refined one left, and paired
+  // once its refined bound is the best left. Bars rise as bundles enter, so most providers are
+  // ruled out by their coarse bound before anything is spent on them.
   live.sort((a, b) => b.bound - a.bound);
-  for (const p of live) {
-    if (!top.reachable(p.bound)) break;
+  const refined = new BoundHeap();
+  let next = 0;
+  for (;;) {
+    while (next < live.length && (refined.size === 0 || live[next].bound >= (refined.peek() as SouthProvider).bound)) {
+      const p = live[next++];
+      // Sorted by coarse bound: once one cannot reach the bar, no later one can.
+      if (!top.reachable(p.bound)) next = live.length;
+      else if (top.reachable((p.bound = Math.min(p.bound, bestGroupBound(r, w, p, groups))))) refined.push(p);
+    }
+    const p = refined.pop();
+    if (p === undefined || !top.reachable(p.bound)) break;
     // P's bundles must outrank the bar for P (ranking/top-k.ts: its own entry once the top-K
     // is full of distinct offers): `lead` makes every check below use it.
     const lead = p.o.offer.id;
@@ -138,6 +147,12 @@ function seed(r: PreparedRequest, w: Float64Array, top: TopK, rejected: Rejectio
     if (top.full) return;
     for (const f of facilitators) consider(r, w, top, rejected, p.o, f);
   }
+}
+
+function bestGroupBound(r: PreparedRequest, w: Float64Array, p: SouthProvider, groups: readonly Group[]): number {
+  let bound = -Infinity;
+  for (const g of groups) bound = Math.max(bound, groupBound(r, w, p, g, false));
+  return bound;
 }
 
 /** Bound of P with any facilitator of the group; `exactWindow` pays for the group's day index. */

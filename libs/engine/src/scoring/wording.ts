@@ -6,15 +6,27 @@ export function joinAnd(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** USD amount with thousands separators. */
-export function usd(amount: number): string {
-  return `USD ${Math.round(amount).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+// A rebuild writes ~50,000 explanations over a few thousand distinct amounts and dates: both
+// texts are kept once made (bounded, so odd inputs cannot grow them without end).
+const MEMO_LIMIT = 100_000;
+function memo(fn: (x: number) => string): (x: number) => string {
+  const made = new Map<number, string>();
+  return (x) => {
+    let text = made.get(x);
+    if (text === undefined) {
+      text = fn(x);
+      if (made.size >= MEMO_LIMIT) made.clear();
+      made.set(x, text);
+    }
+    return text;
+  };
 }
 
+/** USD amount with thousands separators. */
+export const usd = memo((amount) => `USD ${Math.round(amount).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`);
+
 /** YYYY-MM-DD of a day number (days since 1970-01-01). */
-export function isoDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
+export const isoDay = memo((day) => new Date(day * 86_400_000).toISOString().slice(0, 10));
 
 /** "1 day", "59 days". */
 export const days = (n: number): string => `${n} day${n === 1 ? '' : 's'}`;

@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { coreConfig } from '../config/core.config';
 import { resolveJwtKey, warnIfDevelopmentKey } from '../config/jwt-key';
 import { userFromClaims, type AuthUser } from './auth-user';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /** What a request's Authorization header amounts to; computed once per request. */
 export type Authentication =
@@ -17,6 +18,8 @@ const results = new WeakMap<Request, Promise<Authentication>>();
 @Injectable()
 export class TokenVerifier {
   private readonly verify: (jwt: string) => Promise<JWTPayload>;
+  /** Tokens already verified against the fixed secret (none for a JWKS, whose keys rotate). */
+  private readonly verified?: VerifiedTokenCache;
 
   constructor(@Inject(coreConfig.KEY) cfg: ConfigType<typeof coreConfig>) {
     const source = resolveJwtKey(cfg);
@@ -34,6 +37,7 @@ export class TokenVerifier {
     } else {
       const secret = new TextEncoder().encode(source.secret);
       this.verify = async (jwt) => (await jwtVerify(jwt, secret, options)).payload;
+      this.verified = new VerifiedTokenCache();
     }
   }
 
@@ -51,9 +55,15 @@ export class TokenVerifier {
     if (!header) return { kind: 'none' };
     const match = /^Bearer\s+([A-Za-z0-9_.-]+)\s*$/i.exec(header);
     if (!match) return { kind: 'invalid', reason: 'the Authorization header must be "Bearer <token>"' };
+    const token = match[1];
+    const known = this.verified?.get(token);
+    if (known) return { kind: 'valid', user: known };
     try {
-      const user = userFromClaims(await this.verify(match[1]));
-      return typeof user === 'string' ? { kind: 'invalid', reason: user } : { kind: 'valid', user };
+      const claims = await this.verify(token);
+      const user = userFromClaims(claims);
+      if (typeof user === 'string') return { kind: 'invalid', reason: user };
+      this.verified?.remember(token, user, claims);
+      return { kind: 'valid', user };
     } catch (error) {
       const code = (error as { code?: string }).code;
       const reason = code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token is not valid';

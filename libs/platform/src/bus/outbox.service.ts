@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { AnyEvent, NewEvent } from '@capmatch/contracts';
+import type { OneStatement } from '../database/one-statement';
 import { BUS_SCHEMA, outboxChannel, quoteSchema } from './bus.constants';
 import { RequestContext } from './request-context';
 
@@ -14,9 +15,11 @@ import { RequestContext } from './request-context';
 export class OutboxService {
   private readonly insertSql: string;
   private readonly channel: string;
+  private readonly table: string;
 
   constructor(@Inject(BUS_SCHEMA) schema: string) {
     this.channel = outboxChannel(schema);
+    this.table = `${quoteSchema(schema)}.outbox`;
     // One round trip: the insert and the wake-up; NOTIFY is only sent if the transaction commits.
     this.insertSql = `WITH written AS (INSERT INTO ${quoteSchema(schema)}.outbox
       (id, type, aggregate_id, version, payload, correlation_id, causation_id, occurred_at) SELECT * FROM unnest(
@@ -35,14 +38,7 @@ export class OutboxService {
       throw new Error('OutboxService.add needs the EntityManager of a running transaction');
     }
     if (events.length === 0) return [];
-    const context = RequestContext.current();
-    const correlationId = context?.requestId;
-    const causationId = context?.causationId;
-    const occurredAt = new Date().toISOString();
-    const full = events.map(
-      (e) =>
-        ({ ...e, id: randomUUID(), occurredAt, ...(correlationId ? { correlationId } : {}), ...(causationId ? { causationId } : {}) }) as AnyEvent,
-    );
+    const full = this.envelopes(events);
     await manager.query(this.insertSql, [
       full.map((e) => e.id),
       full.map((e) => e.type),
@@ -55,5 +51,42 @@ export class OutboxService {
       this.channel,
     ]);
     return full;
+  }
+
+  /**
+   * addAll for a change written as one statement (OneStatement): the same rows and the same
+   * NOTIFY, as CTEs of `statement`, written only when the CTE named `gate` has a row (the
+   * statement's own write the events report; Postgres delivers the NOTIFY at its commit).
+   */
+  addIn(statement: OneStatement, events: readonly NewEvent[], gate: string): AnyEvent[] {
+    if (events.length === 0) return [];
+    const full = this.envelopes(events);
+    const p = (values: unknown[], type: string) => statement.param(values, type);
+    statement.with(
+      'outbox_rows',
+      `INSERT INTO ${this.table} (id, type, aggregate_id, version, payload, correlation_id, causation_id, occurred_at)
+       SELECT * FROM unnest(${p(full.map((e) => e.id), 'uuid[]')}, ${p(full.map((e) => e.type), 'text[]')},
+         ${p(full.map((e) => e.aggregateId), 'text[]')}, ${p(full.map((e) => e.version), 'int[]')},
+         ${p(full.map((e) => JSON.stringify(e.payload)), 'jsonb[]')}, ${p(full.map((e) => e.correlationId ?? null), 'text[]')},
+         ${p(full.map((e) => e.causationId ?? null), 'text[]')}, ${p(full.map((e) => e.occurredAt), 'timestamptz[]')})
+       WHERE EXISTS (SELECT 1 FROM ${gate})
+       RETURNING seq`,
+    );
+    // A CTE calling a volatile function is evaluated once, in full, when the final SELECT reads it.
+    statement.with('outbox_notify', `SELECT pg_notify(${statement.param(this.channel, 'text')}, '') FROM (SELECT 1 FROM outbox_rows LIMIT 1) w`);
+    statement.select('outbox_notified', '(SELECT count(*)::int FROM outbox_notify)');
+    return full;
+  }
+
+  /** Ids, time and the request context's correlation and causation, as addAll gives them. */
+  private envelopes(events: readonly NewEvent[]): AnyEvent[] {
+    const context = RequestContext.current();
+    const correlationId = context?.requestId;
+    const causationId = context?.causationId;
+    const occurredAt = new Date().toISOString();
+    return events.map(
+      (e) =>
+        ({ ...e, id: randomUUID(), occurredAt, ...(correlationId ? { correlationId } : {}), ...(causationId ? { causationId } : {}) }) as AnyEvent,
+    );
   }
 }

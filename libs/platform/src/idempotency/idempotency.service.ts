@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { OneStatement } from '../database/one-statement';
 import { SERVICE_NAME } from '../platform.constants';
 import { IdempotencyKeyTaken, idempotencyScope, type PendingKey } from './idempotency-scope';
 
@@ -16,6 +17,24 @@ interface Row {
   fingerprint: string;
   status_code: number;
   body: unknown;
+}
+
+/** The CTE of a claim made by claimIn, and the column saying whether it was written. */
+const CLAIM = 'idempotency_claim';
+const CLAIMED = 'idempotency_claimed';
+
+/**
+ * The key's row with the answer, unless a live answered row holds it: then no row comes back.
+ * Placeholders in the order caller, key, fingerprint, status, body (jsonb), ttl hours.
+ */
+function claimSql(table: string, p: readonly string[]): string {
+  return `INSERT INTO ${table} AS k (caller, key, fingerprint, status_code, body, expires_at)
+       VALUES (${p[0]}, ${p[1]}, ${p[2]}, ${p[3]}, ${p[4]}, now() + make_interval(hours => ${p[5]}))
+       ON CONFLICT (caller, key) DO UPDATE
+         SET fingerprint = EXCLUDED.fingerprint, status_code = EXCLUDED.status_code, body = EXCLUDED.body,
+             created_at = now(), expires_at = EXCLUDED.expires_at
+         WHERE k.expires_at < now() OR k.status_code IS NULL
+       RETURNING k.key`;
 }
 
 /**
@@ -64,15 +83,40 @@ export class IdempotencyService {
     await this.write(this.dataSource.manager, pending, statusCode, body);
   }
 
+  /**
+   * recordIn for a change written as one statement (OneStatement): adds the claim of the call's
+   * key as a CTE and returns its name (undefined when the call carries no key). Every part of the
+   * change must be written only when that CTE has a row (select from it, or WHERE EXISTS): for a
+   * repeat it has none, the statement writes nothing, and `settle` throws IdempotencyKeyTaken.
+   * A repeat while the first call's statement runs waits on the key's row, as with recordIn.
+   */
+  claimIn(statement: OneStatement, body: unknown, statusCode = 201): string | undefined {
+    const pending = idempotencyScope.getStore();
+    if (!pending || pending.recorded) return undefined;
+    const p = [
+      statement.param(pending.caller, 'varchar'),
+      statement.param(pending.key, 'varchar'),
+      statement.param(pending.fingerprint, 'char(64)'),
+      statement.param(statusCode, 'int'),
+      statement.param(JSON.stringify(body ?? null), 'jsonb'),
+      statement.param(IDEMPOTENCY_TTL_HOURS, 'int'),
+    ];
+    statement.with(CLAIM, claimSql(this.table, p));
+    statement.select(CLAIMED, `(SELECT count(*)::int FROM ${CLAIM})`);
+    return CLAIM;
+  }
+
+  /** After the statement of claimIn ran: the key is recorded, or another call had it first. */
+  settle(row: Record<string, unknown>): void {
+    const pending = idempotencyScope.getStore();
+    if (!pending || pending.recorded || !(CLAIMED in row)) return;
+    if (row[CLAIMED] === 0) throw new IdempotencyKeyTaken();
+    pending.recorded = true;
+  }
+
   private async write(manager: EntityManager, pending: PendingKey, statusCode: number, body: unknown): Promise<void> {
     const written: unknown[] = await manager.query(
-      `INSERT INTO ${this.table} AS k (caller, key, fingerprint, status_code, body, expires_at)
-       VALUES ($1, $2, $3, $4, $5, now() + make_interval(hours => $6))
-       ON CONFLICT (caller, key) DO UPDATE
-         SET fingerprint = EXCLUDED.fingerprint, status_code = EXCLUDED.status_code, body = EXCLUDED.body,
-             created_at = now(), expires_at = EXCLUDED.expires_at
-         WHERE k.expires_at < now() OR k.status_code IS NULL
-       RETURNING k.key`,
+      claimSql(this.table, ['$1', '$2', '$3', '$4', '$5', '$6']),
       [pending.caller, pending.key, pending.fingerprint, statusCode, JSON.stringify(body ?? null), IDEMPOTENCY_TTL_HOURS],
     );
     if (written.length === 0) throw new IdempotencyKeyTaken();
