@@ -1,27 +1,12 @@
-import request from 'supertest';
-import { startService, type StartedService } from '../../../test/support/app';
-import { AppModule } from '../src/app.module';
-import { headersFor, requestBody, RequestsDb, type Caller } from './requests-fixtures';
+import { requestBody, requestsWorld, type Caller } from './requests-fixtures';
 
 describe('requests lifecycle', () => {
-  let svc: StartedService;
-  let db: RequestsDb;
-  let h: Record<Caller, Record<string, string>>;
-  const http = () => request(svc.http);
+  const world = requestsWorld();
+  const { http } = world;
 
-  beforeAll(async () => {
-    svc = await startService('requests', AppModule);
-    db = await RequestsDb.connect();
-    h = await headersFor();
-  });
-  beforeEach(() => db.truncate());
-  afterAll(async () => {
-    await db?.close();
-    await svc?.close();
-  });
 
   const submit = async (overrides: Record<string, unknown> = {}, who: Caller = 'own') => {
-    const res = await http().post('/v1/requests').set(h[who]).send(requestBody(overrides));
+    const res = await http().post('/v1/requests').set(world.h[who]).send(requestBody(overrides));
     expect(res.status).toBe(201);
     return res.body;
   };
@@ -35,17 +20,17 @@ describe('requests lifecycle', () => {
       classification: { region: 'africa', subregion: 'sub-saharan-africa', developmentStatus: 'developing', ldc: true, lldc: true },
     });
     expect(created.createdAt).toBe(created.updatedAt);
-    const events = await db.events();
+    const events = await world.db.events();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: 'request.submitted', version: 1, aggregate_id: created.id });
     expect(events[0].payload).toEqual(created);
-    expect(await (await http().get(`/v1/requests/${created.id}`).set(h.own)).body).toEqual(created);
+    expect(await (await http().get(`/v1/requests/${created.id}`).set(world.h.own)).body).toEqual(created);
   });
 
   it('fills the defaults: all cooperation types, medium priority, empty lists, null budget', async () => {
     const body = requestBody();
     for (const k of ['sdgs', 'targetGroups', 'cooperationTypes', 'budgetUsd', 'nationalStrategyRef', 'priority']) delete body[k];
-    const res = await http().post('/v1/requests').set(h.own).send(body);
+    const res = await http().post('/v1/requests').set(world.h.own).send(body);
     expect(res.body).toMatchObject({
       sdgs: [],
       targetGroups: [],
@@ -62,31 +47,31 @@ describe('requests lifecycle', () => {
   });
 
   it('answers a repeated Idempotency-Key with the first answer and creates nothing', async () => {
-    const first = await http().post('/v1/requests').set(h.own).set('Idempotency-Key', 'k-1').send(requestBody());
-    const again = await http().post('/v1/requests').set(h.own).set('Idempotency-Key', 'k-1').send(requestBody());
+    const first = await http().post('/v1/requests').set(world.h.own).set('Idempotency-Key', 'k-1').send(requestBody());
+    const again = await http().post('/v1/requests').set(world.h.own).set('Idempotency-Key', 'k-1').send(requestBody());
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
-    expect(await db.counts()).toEqual({ requests: 1, history: 1, outbox: 1 });
-    const other = await http().post('/v1/requests').set(h.own).set('Idempotency-Key', 'k-2').send(requestBody());
+    expect(await world.db.counts()).toEqual({ requests: 1, history: 1, outbox: 1 });
+    const other = await http().post('/v1/requests').set(world.h.own).set('Idempotency-Key', 'k-2').send(requestBody());
     expect(other.body.id).not.toBe(first.body.id);
-    expect((await db.counts()).requests).toBe(2);
+    expect((await world.db.counts()).requests).toBe(2);
   });
 
   it('updates, bumping the version by one with one request.updated event and a field-level history entry', async () => {
     const created = await submit();
     const res = await http()
       .patch(`/v1/requests/${created.id}`)
-      .set(h.own)
+      .set(world.h.own)
       .set('If-Match', '"1"')
       .send({ title: 'Speech data for Kinyarwanda', window: { end: '2028-06-30' }, budgetUsd: null });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ version: 2, title: 'Speech data for Kinyarwanda', budgetUsd: null, window: { start: '2027-01-01', end: '2028-06-30' } });
     expect(res.body.createdAt).toBe(created.createdAt);
-    const events = await db.events(created.id);
+    const events = await world.db.events(created.id);
     expect(events.map((e) => [e.type, e.version])).toEqual([['request.submitted', 1], ['request.updated', 2]]);
     expect(events[1].payload).toEqual(res.body);
-    const history = (await http().get(`/v1/requests/${created.id}/history`).set(h.own)).body.items;
+    const history = (await http().get(`/v1/requests/${created.id}/history`).set(world.h.own)).body.items;
     expect(history[1]).toMatchObject({
       action: 'updated',
       actor: { sub: 'focal-rwa', role: 'country' },
@@ -101,64 +86,64 @@ describe('requests lifecycle', () => {
 
   it('answers 409 when If-Match names an old version, and writes nothing', async () => {
     const created = await submit();
-    await http().patch(`/v1/requests/${created.id}`).set(h.own).send({ priority: 'low' }).expect(200);
-    const before = await db.counts();
-    const res = await http().patch(`/v1/requests/${created.id}`).set(h.own).set('If-Match', '"1"').send({ priority: 'high' });
+    await http().patch(`/v1/requests/${created.id}`).set(world.h.own).send({ priority: 'low' }).expect(200);
+    const before = await world.db.counts();
+    const res = await http().patch(`/v1/requests/${created.id}`).set(world.h.own).set('If-Match', '"1"').send({ priority: 'high' });
     expect(res.status).toBe(409);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(await db.counts()).toEqual(before);
-    await http().patch(`/v1/requests/${created.id}`).set(h.own).set('If-Match', '"2"').send({ priority: 'high' }).expect(200);
+    expect(await world.db.counts()).toEqual(before);
+    await http().patch(`/v1/requests/${created.id}`).set(world.h.own).set('If-Match', '"2"').send({ priority: 'high' }).expect(200);
   });
 
   it('lets exactly one of two racing PATCHes with the same If-Match win', async () => {
     const created = await submit();
     const race = await Promise.all(
       ['low', 'medium'].map((priority) =>
-        http().patch(`/v1/requests/${created.id}`).set(h.own).set('If-Match', '"1"').send({ priority }),
+        http().patch(`/v1/requests/${created.id}`).set(world.h.own).set('If-Match', '"1"').send({ priority }),
       ),
     );
     expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
-    expect((await db.events(created.id)).map((e) => e.version)).toEqual([1, 2]);
+    expect((await world.db.events(created.id)).map((e) => e.version)).toEqual([1, 2]);
   });
 
   it('refuses a malformed If-Match with 400 naming it', async () => {
     const created = await submit();
-    const res = await http().patch(`/v1/requests/${created.id}`).set(h.own).set('If-Match', 'yesterday').send({ priority: 'low' });
+    const res = await http().patch(`/v1/requests/${created.id}`).set(world.h.own).set('If-Match', 'yesterday').send({ priority: 'low' });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'If-Match' })]);
   });
 
   it('checks the window against the merged result', async () => {
     const created = await submit();
-    const before = await db.counts();
-    const res = await http().patch(`/v1/requests/${created.id}`).set(h.own).send({ window: { start: '2028-01-01' } });
+    const before = await world.db.counts();
+    const res = await http().patch(`/v1/requests/${created.id}`).set(world.h.own).send({ window: { start: '2028-01-01' } });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'window.end' })]);
-    expect(await db.counts()).toEqual(before);
+    expect(await world.db.counts()).toEqual(before);
   });
 
   it('treats a patch that changes nothing as no change: same version, no event', async () => {
     const created = await submit();
-    const res = await http().patch(`/v1/requests/${created.id}`).set(h.own).send({ title: created.title, sdgs: [10, 9, 4] });
+    const res = await http().patch(`/v1/requests/${created.id}`).set(world.h.own).send({ title: created.title, sdgs: [10, 9, 4] });
     expect(res.status).toBe(200);
     expect(res.body).toEqual(created);
-    expect(await db.counts()).toEqual({ requests: 1, history: 1, outbox: 1 });
+    expect(await world.db.counts()).toEqual({ requests: 1, history: 1, outbox: 1 });
   });
 
   it('withdraws once with a reason; then editing or withdrawing again is 409 and writes nothing', async () => {
     const created = await submit();
-    const res = await http().post(`/v1/requests/${created.id}/withdraw`).set(h.own).send({ reason: 'Funded nationally' });
+    const res = await http().post(`/v1/requests/${created.id}/withdraw`).set(world.h.own).send({ reason: 'Funded nationally' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'withdrawn', version: 2 });
-    const events = await db.events(created.id);
+    const events = await world.db.events(created.id);
     expect(events.map((e) => e.type)).toEqual(['request.submitted', 'request.withdrawn']);
     expect(events[1].payload).toEqual(res.body);
-    const before = await db.counts();
-    await http().post(`/v1/requests/${created.id}/withdraw`).set(h.own).send({}).expect(409);
-    await http().patch(`/v1/requests/${created.id}`).set(h.own).send({ title: 'Too late now' }).expect(409);
-    await http().post(`/v1/requests/${created.id}/withdraw`).set(h.coordinator).send().expect(409);
-    expect(await db.counts()).toEqual(before);
-    const history = (await http().get(`/v1/requests/${created.id}/history`).set(h.coordinator)).body.items;
+    const before = await world.db.counts();
+    await http().post(`/v1/requests/${created.id}/withdraw`).set(world.h.own).send({}).expect(409);
+    await http().patch(`/v1/requests/${created.id}`).set(world.h.own).send({ title: 'Too late now' }).expect(409);
+    await http().post(`/v1/requests/${created.id}/withdraw`).set(world.h.coordinator).send().expect(409);
+    expect(await world.db.counts()).toEqual(before);
+    const history = (await http().get(`/v1/requests/${created.id}/history`).set(world.h.coordinator)).body.items;
     expect(history.map((e: { action: string }) => e.action)).toEqual(['submitted', 'withdrawn']);
     expect(history[1]).toMatchObject({
       reason: 'Funded nationally',
@@ -170,21 +155,21 @@ describe('requests lifecycle', () => {
   it('pages the history oldest first', async () => {
     const created = await submit();
     for (const priority of ['low', 'medium', 'high']) {
-      await http().patch(`/v1/requests/${created.id}`).set(h.admin).send({ priority }).expect(200);
+      await http().patch(`/v1/requests/${created.id}`).set(world.h.admin).send({ priority }).expect(200);
     }
-    const first = await http().get(`/v1/requests/${created.id}/history?limit=3`).set(h.own);
+    const first = await http().get(`/v1/requests/${created.id}/history?limit=3`).set(world.h.own);
     expect(first.body.items.map((e: { version: number }) => e.version)).toEqual([1, 2, 3]);
-    const next = await http().get(`/v1/requests/${created.id}/history?limit=3&cursor=${first.body.nextCursor}`).set(h.own);
+    const next = await http().get(`/v1/requests/${created.id}/history?limit=3&cursor=${first.body.nextCursor}`).set(world.h.own);
     expect(next.body).toEqual({ items: [expect.objectContaining({ version: 4, actor: { sub: 'admin-1', role: 'admin' } })], nextCursor: null });
   });
 
   it('emits exactly one event per change, versions 1, 2, 3… with the full request each time', async () => {
     const created = await submit();
     const answers = [created];
-    answers.push((await http().patch(`/v1/requests/${created.id}`).set(h.own).send({ sdgs: [1] })).body);
-    answers.push((await http().patch(`/v1/requests/${created.id}`).set(h.coordinator).send({ modalities: ['workshop'] })).body);
-    answers.push((await http().post(`/v1/requests/${created.id}/withdraw`).set(h.admin).send({})).body);
-    const events = await db.events(created.id);
+    answers.push((await http().patch(`/v1/requests/${created.id}`).set(world.h.own).send({ sdgs: [1] })).body);
+    answers.push((await http().patch(`/v1/requests/${created.id}`).set(world.h.coordinator).send({ modalities: ['workshop'] })).body);
+    answers.push((await http().post(`/v1/requests/${created.id}/withdraw`).set(world.h.admin).send({})).body);
+    const events = await world.db.events(created.id);
     expect(events.map((e) => e.version)).toEqual([1, 2, 3, 4]);
     expect(events.map((e) => e.payload)).toEqual(answers);
   });

@@ -1,4 +1,7 @@
 import { Client } from 'pg';
+import request from 'supertest';
+import { startService, type StartedService } from '../../../test/support/app';
+import { AppModule } from '../src/app.module';
 import { tokenFor } from '../../../test/support/tokens';
 import { truncate } from '../../../test/support/truncate';
 
@@ -78,4 +81,28 @@ export class RequestsDb {
   close(): Promise<void> {
     return this.client.end();
   }
+}
+
+/** One spec file's world: the requests service booted once, its tables emptied before each test. */
+export interface RequestsWorld {
+  http: () => ReturnType<typeof request>;
+  db: RequestsDb;
+  h: Record<Caller, Record<string, string>>;
+}
+
+/** Registers the hooks that boot the service, connect to its tables and empty them before each test. */
+export function requestsWorld(): RequestsWorld {
+  let svc: StartedService | undefined;
+  const world = { http: () => request(svc!.http) } as RequestsWorld;
+  beforeAll(async () => {
+    svc = await startService('requests', AppModule);
+    world.db = await RequestsDb.connect();
+    world.h = await headersFor();
+  });
+  beforeEach(() => world.db.truncate());
+  afterAll(async () => {
+    await world.db?.close();
+    await svc?.close();
+  });
+  return world;
 }
