@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { CoreEnv, exitOnSignals, readEnv } from '@capmatch/platform';
+import { CoreEnv, exitOnSignals, exitOnStartupFailure, readEnv } from '@capmatch/platform';
 import { ConsoleEnv } from './console.config';
 import { createConsoleApp } from './console-app';
 
@@ -13,7 +13,4 @@ async function main(): Promise<void> {
   exitOnSignals(app, readEnv(CoreEnv).SHUTDOWN_TIMEOUT_MS);
 }
 
-main().catch((error: unknown) => {
-  new Logger('Console').error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-});
+main().catch((error: unknown) => exitOnStartupFailure('capmatch-console', error));

@@ -1,5 +1,5 @@
 // The public API of the platform (libs/platform/README.md). Services import only from here.
-export { runService, readPort } from './app/run-service';
+export { runService, readPort, exitOnStartupFailure } from './app/run-service';
 export { createApp, type ServiceEntry } from './app/create-app';
 export { drainAndClose, exitOnSignals } from './app/graceful-shutdown';
 export { PlatformModule } from './platform.module';

@@ -37,4 +37,17 @@ describe('configuration at start-up', () => {
     expect(run.stderr).toContain('OFFERS_PORT ("eighty")');
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('the console process exits 1 the same way', () => {
+    const run = spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/console/src/main.ts'], {
+      cwd: root,
+      env: { ...process.env, CONSOLE_PORT: 'eighty', LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('capmatch-console: ');
+    expect(run.stderr).toContain('CONSOLE_PORT ("eighty")');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
 });

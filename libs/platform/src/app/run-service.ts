@@ -30,12 +30,18 @@ export async function runService(entry: ServiceEntry): Promise<void> {
     else await app.listen(port);
     logger.log(`${entry.service} listening on port ${port}`);
   } catch (error) {
-    if (error instanceof ConfigurationError) {
-      // Plain stderr: the logger may not be configured yet, and the operator must see this.
-      process.stderr.write(`capmatch-${entry.service}: ${error.message}\n`);
-    } else {
-      process.stderr.write(`capmatch-${entry.service}: start-up failed: ${(error as Error)?.stack ?? String(error)}\n`);
-    }
-    process.exit(1);
+    exitOnStartupFailure(`capmatch-${entry.service}`, error);
   }
+}
+
+/**
+ * A process that could not start says why on stderr (a bad variable named plainly, anything else
+ * with its stack) and exits 1 at once: a half-built application may hold connections that would
+ * keep it alive. Used by every service and the console.
+ */
+export function exitOnStartupFailure(name: string, error: unknown): never {
+  // Plain stderr: the logger may not be configured yet, and the operator must see this.
+  if (error instanceof ConfigurationError) process.stderr.write(`${name}: ${error.message}\n`);
+  else process.stderr.write(`${name}: start-up failed: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
 }

@@ -12,9 +12,11 @@ export class ConfigurationError extends Error {
   }
 }
 
-function describe(errors: ValidationError[]): string[] {
+/** Each bad variable as the operator wrote it (`source`: before conversion, so "eighty" and not NaN). */
+function describe(errors: ValidationError[], source: Record<string, unknown>): string[] {
   return errors.map((e) => {
-    const shown = e.value === undefined ? 'unset' : JSON.stringify(String(e.value));
+    const value = source[e.property];
+    const shown = value === undefined ? 'unset' : JSON.stringify(String(value));
     return `${e.property} (${shown}): ${Object.values(e.constraints ?? {}).join('; ')}`;
   });
 }
@@ -33,7 +35,7 @@ export function readEnv<T extends object>(cls: EnvClass<T>, env: NodeJS.ProcessE
   }
   const instance = plainToInstance(cls, source, { exposeDefaultValues: true });
   const errors = validateSync(instance as object, { forbidUnknownValues: false });
-  if (errors.length > 0) throw new ConfigurationError(describe(errors));
+  if (errors.length > 0) throw new ConfigurationError(describe(errors, source));
   return Object.freeze(instance);
 }
 
