@@ -28,9 +28,10 @@ const EVENT_OF: Partial<Record<HistoryAction, 'request.submitted' | 'request.upd
 };
 
 /**
- * The one way a request changes: the row, its history entry and its event are written in the
- * caller's transaction, so none of the three exists without the others. The caller holds the
- * row lock (or inserts a new row), which keeps versions and outbox order in commit order.
+ * The one way a request changes: the row, its history entry and its event are written together
+ * (a new request as one statement, a change in the caller's transaction), so none of the three
+ * exists without the others. For a change the caller holds the row lock, which keeps versions
+ * and outbox order in commit order.
  */
 @Injectable()
 export class RequestRecorder {
@@ -83,13 +84,14 @@ export class RequestRecorder {
     return snapshot;
   }
 
-  /** Saves `after` (version already bumped by the caller), records history and the event. */
-  async save(manager: EntityManager, before: RequestSnapshot | null, after: RequestEntity, change: Change): Promise<RequestSnapshot> {
-    // A new row is inserted straight away; save() would first look for it by id.
-    const saved = before ? await manager.save(RequestEntity, after) : after;
-    if (!before) await manager.insert(RequestEntity, after);
+  /**
+   * Saves a change to an existing request (`after`, version already bumped by the caller) and
+   * records its history entry and event; a new request goes through `create`.
+   */
+  async save(manager: EntityManager, before: RequestSnapshot, after: RequestEntity, change: Change): Promise<RequestSnapshot> {
+    const saved = await manager.save(RequestEntity, after);
     const snapshot = toSnapshot(saved);
-    const changes = before ? diffSnapshots(before, snapshot) : initialChanges(snapshot);
+    const changes = diffSnapshots(before, snapshot);
     await this.note(manager, saved, change, changes, saved.updatedAt);
     const type = EVENT_OF[change.action];
     if (type) await this.outbox.add(manager, { type, aggregateId: saved.id, version: saved.version, payload: snapshot });
