@@ -1,10 +1,11 @@
 import { indexable, OfferIndex } from './index/offer-index';
-import { couldEnter } from './index/offer-reach';
+import { OfferEntry } from './index/offer-entry';
 import { DEFAULT_TOP_K, type MatchOptions } from './options';
-import { prepareOffer, prepareRequest } from './scoring/prepared';
+import { prepareOffer, prepareRequest, type PreparedOffer } from './scoring/prepared';
 import { addSingles } from './index/singles';
 import { toSuggestion } from './scoring/suggestion';
-import { TopK } from './ranking/top-k';
+import { reaches, TopK } from './ranking/top-k';
+import { bruteForceMatch } from './reference/brute-force';
 import { facilitatorReach } from './bundles/facilitator-reach';
 import { addBundles } from './bundles/triangular';
 import type { MatchOffer, MatchRequest, Suggestion } from './types';
@@ -23,12 +24,16 @@ export class MatchingEngine {
   readonly topK: number;
   private readonly index = new OfferIndex();
   private readonly weights: Float64Array;
+  private readonly weightOptions: MatchOptions['weights'];
+  private readonly entry: OfferEntry;
 
   constructor(options: MatchOptions = {}) {
     const k = options.topK ?? DEFAULT_TOP_K;
     if (!Number.isInteger(k) || k < 0) throw new RangeError(`topK must be a non-negative integer, got ${k}`);
     this.topK = k;
-    this.weights = weightVector(validateWeights(options.weights ?? DEFAULT_WEIGHTS));
+    this.weightOptions = validateWeights(options.weights ?? DEFAULT_WEIGHTS);
+    this.weights = weightVector(this.weightOptions);
+    this.entry = new OfferEntry(this.index, this.weights);
   }
 
   /** Offers that can currently be suggested (open, with a slot, not a southern facilitator). */
@@ -43,10 +48,14 @@ export class MatchingEngine {
   /** Adds or replaces an offer; one that is no longer open or has no slot is dropped. */
   upsertOffer(offer: MatchOffer): void {
     this.index.upsert(offer);
+    this.entry.noted(offer, this.index.get(offer.id));
   }
 
   removeOffer(offerId: string): boolean {
-    return this.index.remove(offerId);
+    const before = this.index.get(offerId);
+    const removed = this.index.remove(offerId);
+    if (before) this.entry.noted(before.offer, undefined);
+    return removed;
   }
 
   /**
@@ -76,12 +85,13 @@ export class MatchingEngine {
   }
 
   /**
-   * Ids of the open requests the offer (as it now is) could enter the top-K of. `kthScores`
-   * holds, for requests whose top-K holds K distinct provider offers, the score of their K-th
-   * suggestion (a top-K that shows variants of one offer still takes any new offer: the
-   * diversity order puts distinct offers first); requests the offer cannot reach are left out. The service re-matches these plus every request whose
-   * current suggestions hold the offer (which covers an offer that was withdrawn or changed
-   * for the worse).
+   * Ids of the open requests the offer (as it now is, and in the index) could enter the top-K
+   * of. `kthScores` holds, for requests whose top-K holds K distinct provider offers, the score
+   * of their K-th suggestion (a top-K that shows variants of one offer still takes any new
+   * offer: the diversity order puts distinct offers first); each combination the offer can be
+   * part of is scored against it (index/offer-entry.ts), so a request is named only when one
+   * can reach it. The service re-matches these plus every request whose current suggestions
+   * hold the offer (which covers an offer that was withdrawn or changed for the worse).
    */
   requestsAffectedBy(
     offer: MatchOffer,
@@ -89,13 +99,32 @@ export class MatchingEngine {
     kthScores: ReadonlyMap<string, number> = new Map(),
   ): string[] {
     const out: string[] = [];
-    if (!indexable(offer)) return out;
-    const o = prepareOffer(offer);
+    if (!indexable(offer) || this.topK === 0) return out;
+    const o = this.prepared(offer);
     for (const request of requests) {
-      if (request.status !== 'open' || this.topK === 0) continue;
-      const r = prepareRequest(request);
-      if (couldEnter(r, o, weightsFor(this.weights, r), kthScores.get(request.id))) out.push(request.id);
+      if (request.status === 'open' && this.entry.mayEnter(request, o, kthScores.get(request.id))) out.push(request.id);
     }
     return out;
+  }
+
+  /**
+   * Every combination holding `offer` (in the index) whose score reaches `kthScore`, the K-th
+   * score of the request's top K of K distinct provider offers, with rejections applied: with
+   * the top K of everything else, the request's new top K is the diversity order over both
+   * (the service's rankWithEntering).
+   */
+  combinationsWith(request: MatchRequest, offer: MatchOffer, kthScore: number, rejected: RejectedInput = NONE): Suggestion[] {
+    if (request.status !== 'open' || !indexable(offer) || this.topK === 0) return [];
+    const o = this.prepared(offer);
+    if (!this.entry.mayEnter(request, o, undefined)) return [];
+    const partners = this.entry.partnersOf(request, o, kthScore).map((p) => p.offer);
+    const all = bruteForceMatch(request, [offer, ...partners], rejected, { topK: 2 * partners.length + 1, weights: this.weightOptions });
+    return all.filter((s) => s.offerIds.includes(offer.id) && reaches(s.score, kthScore));
+  }
+
+  /** The index's compiled offer when it holds this very version. */
+  private prepared(offer: MatchOffer): PreparedOffer {
+    const held = this.index.get(offer.id);
+    return held?.offer === offer ? held : prepareOffer(offer);
   }
 }

@@ -4,6 +4,7 @@ import type { MatchOffer, MatchRequest, Suggestion } from '@capmatch/engine';
 import { ProjectionStore } from '../store/projection-store';
 import { SuggestionStore } from '../store/suggestion-store';
 import { lockSeq, tryLockRequests } from './match-locks';
+import { kthOf } from './entering-offer';
 import { ProjectionIndex } from './projection-index.service';
 
 /** What a transaction ranked one request against, and the result. */
@@ -152,13 +153,10 @@ export class MatchFence {
     const held = await this.suggestions.holdersOfAny(manager, offers.map((o) => o.id), ids);
     const kth = await this.suggestions.kthScores(manager, ids, this.index.topK);
     const out = new Set(held.keys());
-    for (const offer of offers) for (const id of this.index.engine.requestsAffectedBy(offer, open, kth)) out.add(id);
+    // Our offers are not committed: in the index only while the engine looks at them.
+    this.index.withOffers(offers, () => {
+      for (const offer of offers) for (const id of this.index.engine.requestsAffectedBy(offer, open, kth)) out.add(id);
+    });
     return [...out];
   }
-}
-
-/** The K-th score of a result whose top K holds K distinct provider offers (where it bars newcomers). */
-export function kthOf(wanted: readonly Suggestion[], k: number): number | undefined {
-  if (wanted.length < k || new Set(wanted.map((s) => s.offerIds[0])).size < k) return undefined;
-  return Math.min(...wanted.map((s) => s.score));
 }

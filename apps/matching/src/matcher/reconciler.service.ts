@@ -20,7 +20,8 @@ export interface ReconcileOptions {
   overrides?: ReadonlyMap<string, MatchRequest>;
   /**
    * Per request, changed offers it may only enter (it holds none of the changed offers), which
-   * lets it skip the full ranking when they cannot form bundles (entering-offer.ts).
+   * lets it skip the full ranking: its live proposals plus the offers' combinations that can
+   * reach its K-th score (entering-offer.ts).
    */
   entering?: ReadonlyMap<string, readonly MatchOffer[]>;
   /** Offer versions this transaction wrote and has not committed: ranked with, never left in the index. */
@@ -152,7 +153,7 @@ export class Reconciler {
 
   private rank(request: MatchRequest, rejected: Rejections, live: LiveRow[], entering: readonly MatchOffer[] | undefined): Suggestion[] {
     if (entering && entering.length > 0) {
-      const fast = rankWithEntering(request, live, entering, rejected, this.index.topK);
+      const fast = rankWithEntering(request, live, entering, rejected, this.index.topK, this.index.engine);
       if (fast) return fast;
     }
     return this.index.engine.matchRequest(request, rejected);

@@ -56,7 +56,7 @@ export class OfferBatch {
     const offers = batch.map((c) => c.offer);
     const seenBefore = batch.filter((c) => !c.inserted).map((c) => c.offer.id);
     const holders = await this.suggestions.holdersOfAny(manager, seenBefore);
-    const reach = await this.reachable(manager, batch.filter((c) => c.reach).map((c) => c.offer));
+    const reach = await this.reachable(manager, batch.filter((c) => c.reach).map((c) => c.offer), offers);
     const entering = new Map<string, MatchOffer[]>();
     for (const [id, list] of reach) if (!holders.has(id)) entering.set(id, list);
     const { locked, missed } = await tryLockRequests(manager, [...holders.keys(), ...reach.keys()]);
@@ -72,25 +72,29 @@ export class OfferBatch {
    * top K holds K distinct provider offers; where it shows variants of fewer, any new provider
    * offer enters (the engine's diversity order).
    */
-  private async reachable(manager: EntityManager, offers: readonly MatchOffer[]): Promise<Map<string, MatchOffer[]>> {
+  private async reachable(manager: EntityManager, offers: readonly MatchOffer[], overlay: readonly MatchOffer[]): Promise<Map<string, MatchOffer[]>> {
     const out = new Map<string, MatchOffer[]>();
     if (offers.length === 0) return out;
     // Requests this transaction wrote as it ranked them (the index may show their committed state).
     const mine = this.reconciler.fence.rankedRequests(manager);
     const open = [...this.index.openRequests()].filter((r) => !mine.has(r.id));
     for (const r of mine.values()) if (r.status === 'open') open.push(r);
-    const first = offers.map((o) => new Set(this.index.engine.requestsAffectedBy(o, open)));
+    // The batch's offers are not committed: in the index only while the engine looks at them
+    // (bundles among them are found from either side).
+    const first = this.index.withOffers(overlay, () => offers.map((o) => new Set(this.index.engine.requestsAffectedBy(o, open))));
     const candidates = new Set(first.flatMap((s) => [...s]));
     if (candidates.size === 0) return out;
     const kth = await this.suggestions.kthScores(manager, [...candidates], this.index.topK);
-    offers.forEach((offer, i) => {
-      const passed = open.filter((r) => first[i].has(r.id));
-      for (const id of kth.size === 0 ? first[i] : this.index.engine.requestsAffectedBy(offer, passed, kth)) {
-        const list = out.get(id);
-        if (list) list.push(offer);
-        else out.set(id, [offer]);
-      }
-    });
+    this.index.withOffers(overlay, () =>
+      offers.forEach((offer, i) => {
+        const passed = open.filter((r) => first[i].has(r.id));
+        for (const id of this.index.engine.requestsAffectedBy(offer, passed, kth)) {
+          const list = out.get(id);
+          if (list) list.push(offer);
+          else out.set(id, [offer]);
+        }
+      }),
+    );
     return out;
   }
 }
