@@ -47,10 +47,44 @@ describe('rankWithEntering', () => {
     }
   });
 
-  it('does not apply to offers that can form triangular bundles', () => {
+  it('gives the same top K as a full ranking when southern providers or facilitators arrive', () => {
+    let fast = 0;
+    for (let seed = 0; seed < 60; seed++) {
+      const origins: OfferOrigin[] = ['north', 'south', 'multilateral', 'south'];
+      const others = Array.from({ length: 10 }, (_, i) => offerSnapshot('rw', origins[(seed + i) % 4], {
+        budgetUsd: 20000 + ((seed * 7 + i * 13) % 10) * 15000,
+        modalities: (seed + i) % 3 ? ['training'] : ['workshop'],
+        targetGroups: (seed + i) % 2 ? ['women-and-girls'] : [],
+      }));
+      others.push(offerSnapshot('rw', 'north', { role: 'facilitator', modalities: ['financing'], budgetUsd: 30000 + seed * 1000 }));
+      const arriving = seed % 3 === 0
+        ? [offerSnapshot('rw', 'south', { budgetUsd: 10000 + seed * 5000, modalities: seed % 2 ? ['training', 'workshop'] : ['training'] })]
+        : seed % 3 === 1
+          ? [offerSnapshot('rw', seed % 2 ? 'north' : 'multilateral', { role: 'facilitator', modalities: ['workshop', 'financing'], budgetUsd: 5000 * seed })]
+          : [offerSnapshot('rw', 'south', { budgetUsd: 90000 }), offerSnapshot('rw', 'north', { role: 'facilitator', modalities: ['workshop'], targetGroups: [] })];
+      const request = toMatchRequest(requestSnapshot('rw', { budgetUsd: 50000 + seed * 1000, modalities: ['training', 'workshop', 'financing'] }), 'open');
+      const before = new MatchingEngine({ topK: 3 });
+      for (const o of others) before.upsertOffer(toMatchOffer(o, 'open'));
+      const current = before.matchRequest(request);
+      const after = new MatchingEngine({ topK: 3 });
+      for (const o of [...others, ...arriving]) after.upsertOffer(toMatchOffer(o, 'open'));
+      const entering = arriving.map((o) => toMatchOffer(o, 'open'));
+      const ranked = rankWithEntering(request, current.map(live), entering, new Set(), 3, after);
+      if (ranked === null) continue;
+      fast++;
+      expect(canonical(ranked)).toEqual(canonical(after.matchRequest(request)));
+    }
+    expect(fast).toBeGreaterThan(30);
+  });
+
+  it('leaves to the full ranking offers that form bundles when no engine or no bar is there', () => {
     const request = toMatchRequest(requestSnapshot('rw'), 'open');
     expect(rankWithEntering(request, [], toMatchOffer(offerSnapshot('rw', 'south'), 'open'), new Set(), 5)).toBeNull();
-    const facilitator = offerSnapshot('rw', 'north', { role: 'facilitator' });
-    expect(rankWithEntering(request, [], toMatchOffer(facilitator, 'open'), new Set(), 5)).toBeNull();
+    const facilitator = toMatchOffer(offerSnapshot('rw', 'north', { role: 'facilitator' }), 'open');
+    expect(rankWithEntering(request, [], facilitator, new Set(), 5)).toBeNull();
+    const engine = new MatchingEngine({ topK: 5 });
+    engine.upsertOffer(facilitator);
+    // Fewer than K live proposals: no K-th score bars the newcomer's bundles.
+    expect(rankWithEntering(request, [], facilitator, new Set(), 5, engine)).toBeNull();
   });
 });
