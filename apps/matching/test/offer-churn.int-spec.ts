@@ -79,7 +79,19 @@ describe('offer churn', () => {
     }
   });
 
-  async function burst(other: MatchingHarness): Promise<void> {
+  it('with enough offers that top Ks are full, south and facilitator offers entering from the current top K end in the full ranking too', async () => {
+    // 150 offers in one language: most requests hold K distinct provider offers, so changed
+    // southern providers and facilitators that hold no proposal are ranked from the live top K
+    // plus their combinations reaching its K-th score, not in full.
+    const racy = await MatchingHarness.start({ BUS_HANDLER_BATCH: '3', DB_POOL_SIZE: '12' });
+    try {
+      await burst(racy, 150);
+    } finally {
+      await racy.close();
+    }
+  });
+
+  async function burst(other: MatchingHarness, initialOffers = 40): Promise<void> {
     const lang = freshLanguage();
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
@@ -90,8 +102,10 @@ describe('offer churn', () => {
       return offerSnapshot(lang, facilitator ? 'north' : pick(origins), {
         role: facilitator ? 'facilitator' : 'provider',
         budgetUsd: 20000 + Math.floor(random() * 20) * 10000,
-        modalities: random() < 0.5 ? ['training'] : ['technical-assistance', 'workshop'],
+        modalities: facilitator && random() < 0.5 ? ['financing'] : random() < 0.5 ? ['training'] : ['technical-assistance', 'workshop'],
         sdgs: random() < 0.5 ? [4] : [9, 10],
+        targetGroups: random() < 0.5 ? ['women-and-girls'] : [],
+        window: random() < 0.7 ? { start: '2027-01-01', end: '2028-12-31' } : { start: '2027-06-01', end: '2027-10-31' },
         capacityAreas: facilitator && random() < 0.5 ? ['compute'] : ['skills-and-education', 'data'],
       });
     };
@@ -100,11 +114,12 @@ describe('offer churn', () => {
       requestSnapshot(lang, {
         country: pick(countries),
         budgetUsd: 30000 + Math.floor(random() * 15) * 10000,
-        modalities: random() < 0.5 ? ['training'] : ['workshop'],
+        modalities: random() < 0.4 ? ['training'] : random() < 0.5 ? ['workshop', 'financing'] : ['workshop'],
+        targetGroups: random() < 0.5 ? ['women-and-girls'] : [],
         cooperationTypes: random() < 0.3 ? ['triangular'] : [],
       });
     const latest = new Map<string, OfferSnapshot>();
-    const initial = Array.from({ length: 40 }, newOffer);
+    const initial = Array.from({ length: initialOffers }, newOffer);
     for (const o of initial) latest.set(o.id, o);
     const requests = Array.from({ length: 25 }, newRequest);
     await h.feed.publish(...initial.map((o) => envelope('offer.published', o)), ...requests.slice(0, 10).map((r) => envelope('request.submitted', r)));

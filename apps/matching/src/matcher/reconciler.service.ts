@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { EntityManager } from 'typeorm';
 import type { NewEvent } from '@capmatch/contracts';
 import { OutboxService } from '@capmatch/platform';
@@ -14,6 +15,9 @@ import { ProjectionIndex } from './projection-index.service';
 import { supersedeReason } from './supersede-reason';
 
 type LiveRow = LiveOrRejectedRow;
+
+/** Longest stretch of ranking before the event loop gets a turn. */
+const SLICE_MS = 20;
 
 export interface ReconcileOptions {
   /** The state of requests changed in this transaction (not yet in the index). */
@@ -109,32 +113,41 @@ export class Reconciler {
     const rescored: Rescored[] = [];
     const ranked = new Map<string, Ranked>();
     const since = this.index.seen;
-    // Synchronous from here to the writes: the overlay's offers are visible to nothing else.
-    this.index.withOffers(overlay, () => {
-      for (const id of ids) {
-        const request = overrides.get(id) ?? this.index.request(id);
-        const keys = rejected.get(id) ?? Rejections.NONE;
-        const liveRows = liveByRequest.get(id) ?? [];
-        const open = request !== undefined && request.status === 'open' && !engaged.has(id);
-        const wanted = open ? this.rank(request, keys, liveRows, entering?.get(id)) : [];
-        ranked.set(id, { request, wanted });
-        const current = new Map(liveRows.map((row) => [row.combination_key, row]));
-        for (const suggestion of wanted) {
-          const row = current.get(suggestion.key);
-          if (!row) proposals.push(this.proposal(suggestion, request as MatchRequest));
-          else if (row.score !== suggestion.score || JSON.stringify(row.explanation) !== JSON.stringify(suggestion.explanation)) {
-            rescored.push({ id: row.id, score: suggestion.score, explanation: suggestion.explanation });
-          }
-          current.delete(suggestion.key);
+    const rankOne = (id: string): void => {
+      const request = overrides.get(id) ?? this.index.request(id);
+      const keys = rejected.get(id) ?? Rejections.NONE;
+      const liveRows = liveByRequest.get(id) ?? [];
+      const open = request !== undefined && request.status === 'open' && !engaged.has(id);
+      const wanted = open ? this.rank(request, keys, liveRows, entering?.get(id)) : [];
+      ranked.set(id, { request, wanted });
+      const current = new Map(liveRows.map((row) => [row.combination_key, row]));
+      for (const suggestion of wanted) {
+        const row = current.get(suggestion.key);
+        if (!row) proposals.push(this.proposal(suggestion, request as MatchRequest));
+        else if (row.score !== suggestion.score || JSON.stringify(row.explanation) !== JSON.stringify(suggestion.explanation)) {
+          rescored.push({ id: row.id, score: suggestion.score, explanation: suggestion.explanation });
         }
-        for (const row of current.values()) {
-          const reason = engaged.has(id)
-            ? 'the request has a pending or agreed partnership'
-            : supersedeReason(request, row.offer_ids, (o) => this.index.offer(o), keys, this.index.topK);
-          superseded.push({ id: row.id, reason });
-        }
+        current.delete(suggestion.key);
       }
-    });
+      for (const row of current.values()) {
+        const reason = engaged.has(id)
+          ? 'the request has a pending or agreed partnership'
+          : supersedeReason(request, row.offer_ids, (o) => this.index.offer(o), keys, this.index.topK);
+        superseded.push({ id: row.id, reason });
+      }
+    };
+    // In slices of about SLICE_MS, each synchronous (the overlay's offers are visible to nothing
+    // else), yielding between them: a step of many requests does not hold this instance's event
+    // loop, and request events go on beside it. Offers committed between slices are the match
+    // fence's to catch, as for any ranking that runs beside others (`since`).
+    for (let next = 0; next < ids.length; ) {
+      if (next > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      const until = performance.now() + SLICE_MS;
+      this.index.withOffers(overlay, () => {
+        do rankOne(ids[next++]);
+        while (next < ids.length && performance.now() < until);
+      });
+    }
     const now = new Date();
     await this.suggestions.supersede(manager, superseded, now);
     await this.suggestions.rescore(manager, rescored, now);

@@ -3,16 +3,17 @@ import type { ConfigType } from '@nestjs/config';
 import { DataSource, type EntityManager } from 'typeorm';
 import { clientConfigOf, PgListener } from '@capmatch/platform';
 import { matchingConfig } from '../matching.config';
-import { SuggestionStore } from '../store/suggestion-store';
+import { REMATCH_CHANNEL, SuggestionStore } from '../store/suggestion-store';
 import { lockGateShared, lockRequest, PROJECTION_CHANNEL } from './match-locks';
 import { ProjectionIndex } from './projection-index.service';
 import { Reconciler } from './reconciler.service';
 
 /**
- * Re-matching of requests outside their own events (a partnership of theirs ended). The ending
- * queues them in `pending_rematch` in its own transaction, so a crash after the commit loses
- * nothing: any instance's poll picks them up. The ending instance re-matches them right after
- * its commit.
+ * Re-matching of requests outside their own events (a partnership of theirs ended, or an offer
+ * batch could not take their lock). The transaction queues them in `pending_rematch`, so a
+ * crash after the commit loses nothing, and its commit NOTIFYs every instance, which drains the
+ * queue at once (the poll is the fallback when a NOTIFY is lost). The ending instance also
+ * re-matches its requests right after its commit.
  *
  * It also owns the index's life cycle: the full load at start-up and the proactive pulls on
  * NOTIFY from other instances' projection writes.
@@ -22,7 +23,10 @@ export class RematchService implements OnApplicationBootstrap, OnApplicationShut
   private readonly logger = new Logger(RematchService.name);
   private timer?: NodeJS.Timeout;
   private listener?: PgListener;
+  private rematchListener?: PgListener;
   private draining?: Promise<void>;
+  /** A NOTIFY came while a drain was under way: it goes on until the queue is seen empty after it. */
+  private again = false;
   private pulling = false;
 
   constructor(
@@ -44,6 +48,8 @@ export class RematchService implements OnApplicationBootstrap, OnApplicationShut
       'capmatch-matching-listener',
     );
     this.listener.start();
+    this.rematchListener = new PgListener(clientConfigOf(this.dataSource), REMATCH_CHANNEL, () => void this.drain(), 'capmatch-matching-rematch');
+    this.rematchListener.start();
     this.timer = setInterval(() => void this.drain(), this.cfg.MATCH_REMATCH_POLL_MS);
     this.timer.unref();
   }
@@ -51,6 +57,7 @@ export class RematchService implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.listener?.stop();
+    await this.rematchListener?.stop();
     await this.draining;
   }
 
@@ -74,6 +81,7 @@ export class RematchService implements OnApplicationBootstrap, OnApplicationShut
 
   /** Works through the queue; several instances share it (SKIP LOCKED). */
   drain(): Promise<void> {
+    if (this.draining) this.again = true;
     this.draining ??= this.drainLoop().finally(() => (this.draining = undefined));
     return this.draining;
   }
@@ -81,10 +89,11 @@ export class RematchService implements OnApplicationBootstrap, OnApplicationShut
   private async drainLoop(): Promise<void> {
     try {
       for (;;) {
+        this.again = false;
         const done = await this.dataSource.transaction(async (manager) => {
           await lockGateShared(manager);
           const claimed = await this.suggestions.claimRematch(manager);
-          if (claimed === null) return true;
+          if (claimed === null) return !this.again;
           await lockRequest(manager, claimed);
           await this.index.sync(manager);
           await this.reconciler.reconcile(manager, [claimed]);

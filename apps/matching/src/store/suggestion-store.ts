@@ -5,6 +5,9 @@ import type { RejectionReasonCode } from '@capmatch/engine';
 import { SYSTEM_ACTOR, type Actor } from './system-actor';
 import { tableNamer } from './schema';
 
+/** The NOTIFY channel on which every instance learns that requests were queued for re-matching. */
+export const REMATCH_CHANNEL = 'capmatch_matching_rematch';
+
 export interface NewProposal {
   id: string;
   requestId: string;
@@ -255,9 +258,17 @@ export class SuggestionStore {
   }
 
   /** Queues requests for re-matching inside the caller's transaction. */
+  /**
+   * Queues requests for re-matching in the caller's transaction. The NOTIFY goes out with its
+   * commit, so every instance drains the queue right then instead of at its next poll.
+   */
   async enqueueRematch(manager: EntityManager, requestIds: readonly string[]): Promise<void> {
     if (requestIds.length === 0) return;
-    await manager.query(`INSERT INTO ${this.rematch} (request_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING`, [requestIds]);
+    await manager.query(
+      `WITH queued AS (INSERT INTO ${this.rematch} (request_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING)
+       SELECT pg_notify($2, '')`,
+      [requestIds, REMATCH_CHANNEL],
+    );
   }
 
   async dequeueRematch(manager: EntityManager, requestId: string): Promise<void> {
