@@ -80,21 +80,27 @@ export class OfferBatch {
     const open = [...this.index.openRequests()].filter((r) => !mine.has(r.id));
     for (const r of mine.values()) if (r.status === 'open') open.push(r);
     // The batch's offers are not committed: in the index only while the engine looks at them
-    // (bundles among them are found from either side).
-    const first = this.index.withOffers(overlay, () => offers.map((o) => new Set(this.index.engine.requestsAffectedBy(o, open))));
+    // (bundles among them are found from either side), one offer at a time with the event loop
+    // free in between (a batch may hold dozens).
+    const first: Array<Set<string>> = [];
+    for (const offer of offers) {
+      if (first.length > 0) await yieldLoop();
+      first.push(this.index.withOffers(overlay, () => new Set(this.index.engine.requestsAffectedBy(offer, open))));
+    }
     const candidates = new Set(first.flatMap((s) => [...s]));
     if (candidates.size === 0) return out;
     const kth = await this.suggestions.kthScores(manager, [...candidates], this.index.topK);
-    this.index.withOffers(overlay, () =>
-      offers.forEach((offer, i) => {
-        const passed = open.filter((r) => first[i].has(r.id));
-        for (const id of this.index.engine.requestsAffectedBy(offer, passed, kth)) {
-          const list = out.get(id);
-          if (list) list.push(offer);
-          else out.set(id, [offer]);
-        }
-      }),
-    );
+    for (const [i, offer] of offers.entries()) {
+      await yieldLoop();
+      const passed = open.filter((r) => first[i].has(r.id));
+      for (const id of this.index.withOffers(overlay, () => this.index.engine.requestsAffectedBy(offer, passed, kth))) {
+        const list = out.get(id);
+        if (list) list.push(offer);
+        else out.set(id, [offer]);
+      }
+    }
     return out;
   }
 }
+
+const yieldLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -22,6 +22,7 @@ function markTransactionStarted(runner: QueryRunner): void {
 interface Pending {
   event: AnyEvent;
   handler: EventHandlerFn;
+  lane: string | undefined;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -35,11 +36,16 @@ interface Pending {
  * batch is rolled back and each of its events is handled again in its own transaction, so a
  * failing handler fails (and retries) only its own job. Handlers may defer work to the end of
  * the batch's transaction (before-commit.ts), e.g. to do it once for all the batch's events.
+ *
+ * Events of a named lane (HandlesEventOptions) go into batches of their own lane only, and a
+ * lane has one batch running at a time: a burst of such events takes one transaction slot,
+ * never all of them, while the other events keep their order among themselves.
  */
 export class EventBatcher {
   private readonly logger = new Logger(EventBatcher.name);
   private readonly waiting: Pending[] = [];
   private running = 0;
+  private readonly busyLanes = new Set<string>();
   private linger?: NodeJS.Timeout;
 
   constructor(
@@ -50,18 +56,23 @@ export class EventBatcher {
     private readonly parallel: number,
   ) {}
 
-  handle(event: AnyEvent, handler: EventHandlerFn): Promise<void> {
+  handle(event: AnyEvent, handler: EventHandlerFn, lane?: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.waiting.push({ event, handler, resolve, reject });
+      this.waiting.push({ event, handler, lane, resolve, reject });
       this.next();
     });
   }
 
   private next(force = false): void {
-    while (this.running < this.parallel && this.waiting.length > 0) {
+    while (this.running < this.parallel) {
+      // The first waiting event whose lane has no batch running decides the lane of the next batch.
+      const first = this.waiting.find((p) => p.lane === undefined || !this.busyLanes.has(p.lane));
+      if (first === undefined) return;
+      const lane = first.lane;
+      const ready = this.waiting.filter((p) => p.lane === lane);
       // While a transaction is busy a partial batch lingers briefly to fill up: that is where
       // the batching comes from, since BullMQ hands jobs over one at a time.
-      if (this.running > 0 && this.waiting.length < this.batchSize && !force) {
+      if (this.running > 0 && ready.length < this.batchSize && !force) {
         this.linger ??= setTimeout(() => {
           this.linger = undefined;
           this.next(true);
@@ -69,10 +80,14 @@ export class EventBatcher {
         return;
       }
       force = false;
-      const batch = this.waiting.splice(0, this.batchSize);
+      const batch = ready.slice(0, this.batchSize);
+      const taken = new Set(batch);
+      for (let i = this.waiting.length - 1; i >= 0; i--) if (taken.has(this.waiting[i])) this.waiting.splice(i, 1);
       this.running += 1;
+      if (lane !== undefined) this.busyLanes.add(lane);
       void this.runBatch(batch).finally(() => {
         this.running -= 1;
+        if (lane !== undefined) this.busyLanes.delete(lane);
         this.next();
       });
     }

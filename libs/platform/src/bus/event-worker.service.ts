@@ -77,7 +77,7 @@ export class EventWorker implements OnApplicationBootstrap, BeforeApplicationShu
     }
     const handler = this.registry.handlerFor(event.type);
     if (!handler) throw new UnrecoverableError(`Service ${this.service} does not handle "${event.type}"`);
-    await this.batcher.handle(event, handler);
+    await this.batcher.handle(event, handler, this.registry.laneFor(event.type));
   }
 
   /** While Redis is away BullMQ reports every reconnect attempt: one line per minute is enough. */

@@ -3,7 +3,7 @@ import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
 import { EVENT_TYPES, subscriptionsOf, type AnyEvent, type EventType, type ServiceName } from '@capmatch/contracts';
 import { BUS_SERVICE } from './bus.constants';
-import { HANDLES_EVENT } from './handles-event.decorator';
+import { EVENT_LANE, HANDLES_EVENT } from './handles-event.decorator';
 
 export type EventHandlerFn = (event: AnyEvent, manager: EntityManager) => Promise<void>;
 
@@ -13,6 +13,7 @@ interface Found {
   type: EventType;
   where: string;
   fn: EventHandlerFn;
+  lane?: string;
 }
 
 /**
@@ -24,6 +25,7 @@ interface Found {
 @Injectable()
 export class HandlerRegistry implements OnModuleInit {
   private readonly handlers = new Map<EventType, EventHandlerFn>();
+  private readonly lanes = new Map<EventType, string>();
 
   constructor(
     @Inject(BUS_SERVICE) private readonly service: ServiceName,
@@ -40,6 +42,8 @@ export class HandlerRegistry implements OnModuleInit {
       if (matches.length === 0) problems.push(`no handler for "${type}" (routed to ${this.service})`);
       if (matches.length > 1) problems.push(`${matches.length} handlers for "${type}": ${matches.map((m) => m.where).join(', ')}`);
       if (matches.length === 1) this.handlers.set(type, matches[0].fn);
+      const lane = matches[0]?.lane;
+      if (matches.length === 1 && lane !== undefined) this.lanes.set(type, lane);
     }
     for (const f of found.filter((x) => !subscribed.includes(x.type))) {
       problems.push(`${f.where} handles "${f.type}", which ROUTES does not send to ${this.service}`);
@@ -51,6 +55,11 @@ export class HandlerRegistry implements OnModuleInit {
 
   handlerFor(type: EventType): EventHandlerFn | undefined {
     return this.handlers.get(type);
+  }
+
+  /** The handler's lane (HandlesEventOptions), if it named one. */
+  laneFor(type: EventType): string | undefined {
+    return this.lanes.get(type);
   }
 
   get subscribedTypes(): EventType[] {
@@ -72,7 +81,8 @@ export class HandlerRegistry implements OnModuleInit {
         if (!isEventType(type)) continue;
         // @HandlesEvent checked at compile time that the method takes this type's envelope.
         const handler: EventHandlerFn = (event, manager) => Promise.resolve(fn.call(instance, event, manager));
-        found.push({ type, where: `${instance.constructor.name}.${method}`, fn: handler });
+        const lane: unknown = Reflect.getMetadata(EVENT_LANE, fn);
+        found.push({ type, where: `${instance.constructor.name}.${method}`, fn: handler, lane: typeof lane === 'string' ? lane : undefined });
       }
     }
     return found;
