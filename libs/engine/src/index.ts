@@ -8,6 +8,7 @@
 //   engine.matchRequest(request, rejected);          // one request: top-K in the diversity order
 //   engine.matchAll(openRequests, rejectedByRequest); // full rebuild: Map requestId → top-K
 //   engine.requestsAffectedBy(offer, openRequests, kthScores); // requests a changed offer may enter
+//   engine.combinationsWith(request, offer, kthScore, rejected); // its combinations reaching the K-th
 //   bruteForceMatch(request, offers, rejected, { topK, weights }); // the reference, same output
 //   explainExclusion(request, offers, rejected);      // failed hard rules, with reasons
 //   combinationKey(requestId, offerIds);              // unique key of a combination
@@ -20,8 +21,10 @@
 // Diversity orders, it never hides: the best variant of each provider offer (a single's offer,
 // a bundle's first offer) first, then the remaining combinations until K (ranking/top-k.ts).
 // After an offer changes, re-match the requests requestsAffectedBy names plus those whose
-// current suggestions hold the offer. kthScores may only bar requests whose top-K holds K
-// distinct provider offers: where it shows variants of fewer, any new provider offer enters.
+// current suggestions hold the offer; a named request that holds none of it can take its new
+// top K from its current one plus combinationsWith (the diversity order over both). kthScores
+// may only bar requests whose top-K holds K distinct provider offers: where it shows variants
+// of fewer, any new provider offer enters.
 // One engine instance is not safe to share between worker threads; the service keeps one per
 // process. The matching service runs with --max-semi-space-size=64 (scripts/service-node-flags.json):
 // a full rebuild allocates tens of thousands of explained suggestions (bench/matching.bench.ts).
