@@ -63,8 +63,8 @@ export class MatchingEngine {
     // No facilitator the request may use means no bundle: the scan then keeps no providers.
     const found = r.acceptsTriangular ? this.index.facilitators(r) : null;
     const reach = found ? facilitatorReach(r, found.offers, found.focus) : null;
-    const southProviders = addSingles(this.index, r, w, top, rejections, reach?.facilitators.length ? reach : null);
-    if (reach && southProviders.length > 0) addBundles(r, southProviders, reach, w, top, rejections);
+    const bundles = reach?.facilitators.length ? reach : null;
+    addSingles(this.index, r, w, top, rejections, bundles, (providers) => bundles && addBundles(r, providers, bundles, w, top, rejections));
     return top.items.map((entry) => toSuggestion(r, entry, w));
   }
 

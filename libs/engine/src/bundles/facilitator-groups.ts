@@ -81,32 +81,38 @@ export class Group {
   }
 }
 
-export class FacilitatorGroups {
-  readonly groups: Group[];
+/** Whether a facilitator with these target groups, budget share, window fit and focus could lift a live provider to the bar. */
+export type UsefulFacilitator = (targetGroups: number, share: number, window: number, focus: number) => boolean;
 
-  /** Keeps the facilitators `useful` accepts, grouped by the requested modalities they bring. */
-  constructor(r: PreparedRequest, w: Float64Array, reach: FacilitatorReach, useful: (f: FacilitatorPart) => boolean) {
-    // Keyed by modality mask, then target-group mask (each up to 31 bits: no one number holds both).
-    const byMask = new Map<number, Map<number, Group>>();
+export class FacilitatorGroups {
+  readonly groups: Group[] = [];
+
+  /** Keeps the facilitators `useful` accepts, grouped by the requested modalities and target groups they bring. */
+  constructor(r: PreparedRequest, w: Float64Array, reach: FacilitatorReach, useful: UsefulFacilitator) {
+    // A request asks a handful of modalities and target groups, so there are few groups: a
+    // linear search over them beats hashing the two masks.
+    const groups = this.groups;
     for (let i = 0; i < reach.facilitators.length; i++) {
       const o = reach.facilitators[i];
       const share = Number.isNaN(r.budget) || Number.isNaN(o.budget) ? 0 : Math.min(1, o.budget / r.budget);
       const window = windowFit(r, o.start, o.end);
       const focus = reach.focus[i];
+      if (!useful(o.targetGroups, share, window, focus)) continue;
       const extra = w[WINDOW] * window + w[FOCUS] * focus;
-      const part = { o, share, window, focus, gain: w[BUDGET] * share + extra, extra, start: o.start, end: o.end };
-      if (!useful(part)) continue;
       const modalities = o.modalities & r.modalities;
-      const groups = o.targetGroups & r.targetGroups;
-      let byGroups = byMask.get(modalities);
-      if (!byGroups) byMask.set(modalities, (byGroups = new Map()));
-      let g = byGroups.get(groups);
-      if (!g) byGroups.set(groups, (g = new Group(modalities, groups)));
-      g.parts.push(part);
-      g.maxShare = Math.max(g.maxShare, share);
-      g.maxWindow = Math.max(g.maxWindow, window);
-      g.maxFocus = Math.max(g.maxFocus, focus);
+      const targetGroups = o.targetGroups & r.targetGroups;
+      let g: Group | undefined;
+      for (let j = 0; j < groups.length; j++) {
+        if (groups[j].modalities === modalities && groups[j].targetGroups === targetGroups) {
+          g = groups[j];
+          break;
+        }
+      }
+      if (g === undefined) groups.push((g = new Group(modalities, targetGroups)));
+      g.parts.push({ o, share, window, focus, gain: w[BUDGET] * share + extra, extra, start: o.start, end: o.end });
+      if (share > g.maxShare) g.maxShare = share;
+      if (window > g.maxWindow) g.maxWindow = window;
+      if (focus > g.maxFocus) g.maxFocus = focus;
     }
-    this.groups = [...byMask.values()].flatMap((m) => [...m.values()]);
   }
 }

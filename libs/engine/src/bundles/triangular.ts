@@ -2,7 +2,7 @@ import { bundleKeyPrefix, combinationKey, idLimitBelow } from '../ranking/combin
 import { BoundHeap } from './bound-heap';
 import { FacilitatorGroups, type FacilitatorPart, type Group } from './facilitator-groups';
 import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
-import { budgetBound, bundleBound, type FacilitatorReach, type SouthProvider } from './facilitator-reach';
+import { budgetBound, type FacilitatorReach, type SouthProvider } from './facilitator-reach';
 import { rejectionEffect, type Rejections } from '../rules/rejections';
 import { bundleFactors, combine, modalityFit, round3, targetGroupFit, windowFit } from '../scoring/fits';
 import type { TopK } from '../ranking/top-k';
@@ -38,7 +38,6 @@ export function addBundles(
 ): void {
   const { facilitators } = reach;
   if (providers.length === 0 || facilitators.length === 0) return;
-  for (const p of providers) p.bound = bundleBound(r, w, p.o.modalities, p.o.targetGroups, p.core, p.share, p.focus, p.from, p.to, reach);
   if (!top.full) seed(r, w, top, rejected, providers, facilitators);
   const live = providers.filter((p) => top.reachable(p.bound));
   if (live.length === 0) return;
@@ -53,10 +52,11 @@ export function addBundles(
     liveGroups |= p.o.targetGroups;
   }
   // A facilitator that could not lift even the best provider to the bar is dropped.
-  const groups = new FacilitatorGroups(r, w, reach, (f) =>
+  const lifted = bestCore + w[MODALITY];
+  const groups = new FacilitatorGroups(r, w, reach, (targetGroups, share, window, focus) =>
     top.reachable(
-      bestCore + w[MODALITY] + w[GROUP] * targetGroupFit(r, liveGroups | f.o.targetGroups) + w[BUDGET] * budgetBound(bestShare, f.share) +
-        w[WINDOW] * f.window + w[FOCUS] * Math.max(bestFocus, f.focus),
+      lifted + w[GROUP] * targetGroupFit(r, liveGroups | targetGroups) + w[BUDGET] * budgetBound(bestShare, share) + w[WINDOW] * window +
+        w[FOCUS] * Math.max(bestFocus, focus),
     ),
   ).groups;
   if (groups.length === 0) return;

@@ -2,10 +2,10 @@ import type { TopK } from '../ranking/top-k';
 import { bundleKeyPrefix, combinationKey } from '../ranking/combination-key';
 import { rejectionEffect, type Rejections } from '../rules/rejections';
 import { AREA, BUDGET, EQUITY, FACTOR_COUNT, FOCUS, GROUP, LANGUAGE, MODALITY, SDG, WINDOW } from '../scoring/factors';
-import { areaFit, budgetFit, combine, languageFit, modalityFit, round3, sdgFit, singleFactors, targetGroupFit, windowFit } from '../scoring/fits';
+import { areaFit, budgetFit, combine, languageFit, modalityFit, round3, sdgFit, singleFactors, windowFit } from '../scoring/fits';
 import { deliversOwn, type PreparedRequest } from '../scoring/prepared';
 import { popcount } from '../scoring/vocabulary';
-import { languageBound, languageFitAtMost, mayDeliverOwn } from './language-bound';
+import { languageBound, languageFitAtMost, mayDeliverOwn, type LanguageBound } from './language-bound';
 import { ORIGIN_SOUTH, RARE_LANGUAGE_BIT } from './offer-columns';
 import type { OfferIndex } from './offer-index';
 import { bundleBound, type FacilitatorReach, type SouthProvider } from '../bundles/facilitator-reach';
@@ -37,7 +37,8 @@ export function addSingles(
   top: TopK,
   rejected: Rejections,
   reach: FacilitatorReach | null,
-): SouthProvider[] {
+  pair: (providers: SouthProvider[]) => void,
+): void {
   const bundles = reach !== null;
   const { areas, modalities, sdgs, targetGroups, languages, budget, start, end, country, origin, live, seen, prepared } = index.columns;
   const stamp = index.nextStamp();
@@ -123,7 +124,21 @@ export function addSingles(
         }
       }
     }
+    // The first area's offers are the best: pairing its providers now raises the bar the
+    // other areas are scanned against (bars only rise, so what they rule out stays out).
+    if (ai === 0 && bundles) pairSouth(index, r, w, top, lb, reach, pair);
   }
+  if (bundles) pairSouth(index, r, w, top, lb, reach, pair);
+}
+
+/** Hands the southern providers kept since the last call that still reach the bar to `pair`. */
+function pairSouth(
+  index: OfferIndex, r: PreparedRequest, w: Float64Array, top: TopK, lb: LanguageBound, reach: FacilitatorReach, pair: (providers: SouthProvider[]) => void,
+): void {
+  const { budget, start, end, languages, prepared } = index.columns;
+  const langTech = r.languageTechnology;
+  const equity = w[EQUITY] * r.equity;
+  const wLanguage = w[LANGUAGE];
   // Only now, with the bar final for singles, are the survivors worth an object each.
   const south: SouthProvider[] = [];
   for (let i = 0; i < southSlots.length; i++) {
@@ -132,19 +147,23 @@ export function addSingles(
     if (!top.reachable(bound)) continue;
     const s = southSlots[i];
     const o = prepared[s];
+    const share = Number.isNaN(r.budget) || Number.isNaN(budget[s]) ? 0 : budget[s] / r.budget;
+    const from = Math.max(r.start, start[s]);
+    const to = Math.min(r.end, end[s]);
     if ((lb.rare > 0 || lb.ownRare) && languages[s] & RARE_LANGUAGE_BIT) {
       // The mask only says "some rare language": pairing will test this provider against
       // every facilitator, so make its area and language parts exact now.
-      const exact = w[AREA] * areaFit(r, o.areas, langTech === 0 || deliversOwn(r, o)) + w[SDG] * sdgFit(r, o.sdgs) +
+      core = w[AREA] * areaFit(r, o.areas, langTech === 0 || deliversOwn(r, o)) + w[SDG] * sdgFit(r, o.sdgs) +
         wLanguage * languageFit(r, o.languages) + equity;
-      bound += exact - core;
-      core = exact;
+      bound = bundleBound(r, w, o.modalities, o.targetGroups, core, share, southFocus[i], from, to, reach);
       if (!top.reachable(bound)) continue;
     }
     if (!top.canExceed(bound) && !top.reachableFor(bound, bundleKeyPrefix(r.request.id, o.offer.id))) continue;
-    const share = Number.isNaN(r.budget) || Number.isNaN(budget[s]) ? 0 : budget[s] / r.budget;
-    const groups = targetGroupFit(r, o.targetGroups);
-    south.push({ o, core, groups, focus: southFocus[i], share, from: Math.max(r.start, start[s]), to: Math.min(r.end, end[s]), bound });
+    south.push({ o, core, focus: southFocus[i], share, from, to, bound });
   }
-  return south;
+  southSlots.length = 0;
+  southCore.length = 0;
+  southFocus.length = 0;
+  southBounds.length = 0;
+  if (south.length > 0) pair(south);
 }
