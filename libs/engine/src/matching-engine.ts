@@ -3,7 +3,7 @@ import { couldEnter } from './index/offer-reach';
 import { DEFAULT_TOP_K, type MatchOptions } from './options';
 import { prepareOffer, prepareRequest } from './scoring/prepared';
 import { addSingles } from './index/singles';
-import { toSuggestion } from './scoring/suggestion';
+import { toSuggestions } from './scoring/suggestion';
 import { TopK } from './ranking/top-k';
 import { facilitatorReach } from './bundles/facilitator-reach';
 import { addBundles } from './bundles/triangular';
@@ -65,7 +65,7 @@ export class MatchingEngine {
     const reach = found ? facilitatorReach(r, found.offers, found.focus) : null;
     const bundles = reach?.facilitators.length ? reach : null;
     addSingles(this.index, r, w, top, rejections, bundles, (providers) => bundles && addBundles(r, providers, bundles, w, top, rejections));
-    return top.items.map((entry) => toSuggestion(r, entry, w));
+    return toSuggestions(r, top.items, w);
   }
 
   /** Full rebuild: top-K for every request given (closed ones get none). */
