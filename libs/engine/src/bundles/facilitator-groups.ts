@@ -33,8 +33,6 @@ export class Group {
   maxWindow = 0;
   maxFocus = 0;
   private extraOrder: FacilitatorPart[] | null = null;
-  private starts: number[] = [];
-  private latestEnd: number[] = [];
 
   /** The requested modalities and target groups every facilitator of the group brings. */
   constructor(readonly modalities: number, readonly targetGroups: number) {}
@@ -55,33 +53,20 @@ export class Group {
   }
 
   /**
-   * At most how many days of [from, to] any facilitator of the group runs: those starting by
-   * `from` run at most to the latest end among them; those starting later, at most from the
-   * earliest such start to `to`.
+   * The most days of [from, to] any facilitator of the group runs. A plain pass: a group holds a
+   * few dozen facilitators and is asked this a few times per request, so an index by start
+   * would cost more to build than it saves.
    */
   mostDaysWithin(from: number, to: number): number {
-    if (this.starts.length === 0) this.indexDays();
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.starts[mid] <= from) lo = mid + 1;
-      else hi = mid;
+    let best = 0;
+    for (const f of this.parts) {
+      const days = Math.min(to, f.end) - Math.max(from, f.start) + 1;
+      if (days > best) best = days;
     }
-    let best = lo > 0 ? Math.min(to, this.latestEnd[lo - 1]) - from + 1 : 0;
-    if (lo < this.starts.length) best = Math.max(best, to - this.starts[lo] + 1);
-    return Math.max(0, best);
-  }
-
-  private indexDays(): void {
-    const byStart = this.parts.map((f) => f.o).sort((a, b) => a.start - b.start);
-    this.starts = byStart.map((o) => o.start);
-    let latest = -Infinity;
-    this.latestEnd = byStart.map((o) => (latest = Math.max(latest, o.end)));
+    return best;
   }
 }
 
-/** Whether a facilitator with these target groups, budget share, window fit and focus could lift a live provider to the bar. */
 export type UsefulFacilitator = (targetGroups: number, share: number, window: number, focus: number) => boolean;
 
 export class FacilitatorGroups {

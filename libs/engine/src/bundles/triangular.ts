@@ -64,14 +64,15 @@ export function addBundles(
   // up: one is refined while its coarse bound is at least the best refined one left, and paired
   // once its refined bound is the best left. Bars rise as bundles enter, so most providers are
   // ruled out by their coarse bound before anything is spent on them.
-  live.sort((a, b) => b.bound - a.bound);
+  // Both orders are heaps: few providers ever come up, so sorting them all would cost more.
+  const coarse = new BoundHeap();
+  for (const p of live) coarse.push(p);
   const refined = new BoundHeap();
-  let next = 0;
   for (;;) {
-    while (next < live.length && (refined.size === 0 || live[next].bound >= (refined.peek() as SouthProvider).bound)) {
-      const p = live[next++];
-      // Sorted by coarse bound: once one cannot reach the bar, no later one can.
-      if (!top.reachable(p.bound)) next = live.length;
+    while (coarse.size > 0 && (refined.size === 0 || (coarse.peek() as SouthProvider).bound >= (refined.peek() as SouthProvider).bound)) {
+      const p = coarse.pop() as SouthProvider;
+      // By coarse bound: once one cannot reach the bar, no later one can.
+      if (!top.reachable(p.bound)) coarse.clear();
       else if (top.reachable((p.bound = Math.min(p.bound, bestGroupBound(r, w, p, groups))))) refined.push(p);
     }
     const p = refined.pop();
