@@ -28,6 +28,7 @@ export function budgetShare(r: PreparedRequest, o: PreparedOffer): number {
 
 const daysWithin = (f: FacilitatorPart, from: number, to: number): number => Math.max(0, Math.min(to, f.end) - Math.max(from, f.start) + 1);
 
+/** Adds the bundles that can enter the top-K; each provider's `bound` must be its bundleBound (index/singles.ts computes it). */
 export function addBundles(
   r: PreparedRequest,
   providers: readonly SouthProvider[],
