@@ -4,7 +4,7 @@ import { FacilitatorGroups, type FacilitatorPart, type Group } from './facilitat
 import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
 import { budgetBound, type FacilitatorReach, type SouthProvider } from './facilitator-reach';
 import { rejectionEffect, type Rejections } from '../rules/rejections';
-import { bundleFactors, combine, modalityFit, round3, targetGroupFit, windowFit } from '../scoring/fits';
+import { budgetFit, bundleFactors, combine, modalityFit, round3, targetGroupFit, windowFit } from '../scoring/fits';
 import type { TopK } from '../ranking/top-k';
 import { BUDGET, FACTOR_COUNT, FOCUS, GROUP, MODALITY, WINDOW } from '../scoring/factors';
 
@@ -39,7 +39,7 @@ export function addBundles(
 ): void {
   const { facilitators } = reach;
   if (providers.length === 0 || facilitators.length === 0) return;
-  if (!top.full) seed(r, w, top, rejected, providers, facilitators);
+  if (!top.full) seed(r, w, top, rejected, providers, reach);
   const live = providers.filter((p) => top.reachable(p.bound));
   if (live.length === 0) return;
   let bestCore = -Infinity;
@@ -138,17 +138,42 @@ function headOf(r: PreparedRequest, w: Float64Array, p: SouthProvider, g: Group)
 
 /**
  * When singles leave the top-K short (say the request accepts triangular cooperation only),
- * no bound can prune yet; pairing the most promising providers with every facilitator first
- * sets a K-th score to prune the rest with. A provider offer fills at most one entry (the
- * diversity rule), so this goes provider by provider until the top-K is full. The pairs are
- * met again later and not re-added.
+ * no bound can prune yet; pairing the most promising providers first sets a K-th score to
+ * prune the rest with. A provider offer fills at most one entry (the diversity rule), so this
+ * goes provider by provider until the top-K is full, each with the few facilitators that bring
+ * the most on their own (any real bundle sets a valid bar: pairing each with every facilitator
+ * cost thousands of scores per request against 100,000 offers). The pairs are met again later
+ * and not re-added.
  */
-function seed(r: PreparedRequest, w: Float64Array, top: TopK, rejected: Rejections, parts: readonly SouthProvider[], facilitators: readonly PreparedOffer[]): void {
+function seed(r: PreparedRequest, w: Float64Array, top: TopK, rejected: Rejections, parts: readonly SouthProvider[], reach: FacilitatorReach): void {
+  const picked = promising(r, w, reach, SEED_FACILITATORS);
   const byBound = [...parts].sort((a, b) => b.bound - a.bound);
   for (const p of byBound) {
     if (top.full) return;
-    for (const f of facilitators) consider(r, w, top, rejected, p.o, f);
+    for (const f of picked) consider(r, w, top, rejected, p.o, f);
   }
+}
+
+const SEED_FACILITATORS = 4;
+
+/** The `n` facilitators whose own modalities, target groups, budget, window and focus score highest. */
+function promising(r: PreparedRequest, w: Float64Array, reach: FacilitatorReach, n: number): PreparedOffer[] {
+  const picked: PreparedOffer[] = [];
+  const values: number[] = [];
+  reach.facilitators.forEach((f, i) => {
+    const value = w[MODALITY] * modalityFit(r, f.modalities) + w[GROUP] * targetGroupFit(r, f.targetGroups) + w[BUDGET] * budgetFit(r, f.budget) +
+      w[WINDOW] * windowFit(r, f.start, f.end) + w[FOCUS] * reach.focus[i];
+    let at = picked.length;
+    while (at > 0 && values[at - 1] < value) at--;
+    if (at >= n) return;
+    picked.splice(at, 0, f);
+    values.splice(at, 0, value);
+    if (picked.length > n) {
+      picked.pop();
+      values.pop();
+    }
+  });
+  return picked;
 }
 
 function bestGroupBound(r: PreparedRequest, w: Float64Array, p: SouthProvider, groups: readonly Group[]): number {
