@@ -76,11 +76,13 @@ export function addSingles(
   const tails = new Array<number>(r.languages.length + 1).fill(0);
   for (let j = r.languages.length - 1; j >= 0; j--) tails[j] = tails[j + 1] + lb.all[j];
   const n = areaBits.length;
+  // The bar as one number (TopK.floor), read again whenever the top-K changes.
+  let floor = top.floor;
   for (let ai = 0; ai < n; ai++) {
     const areaAtMost = w[AREA] * ((ai === 0 ? 0.5 : 0) + (0.5 * (n - ai)) / n) + others;
-    if (!top.reachable(areaAtMost + wLanguage * tails[0])) break;
+    if (areaAtMost + wLanguage * tails[0] < floor) break;
     for (let j = 0; j < r.languages.length; j++) {
-      if (!top.reachable(areaAtMost + wLanguage * tails[j])) break;
+      if (areaAtMost + wLanguage * tails[j] < floor) break;
       for (let t = 0; t < r.tokens.length; t++) {
         const slots = index.providerSlots(areaBits[ai], r.languages[j], r.tokens[t]);
         if (!slots) continue;
@@ -96,12 +98,12 @@ export function addSingles(
             wLanguage * languageFitAtMost(lb, languages[s]) + equity;
           const own = core + perGroup * popcount(rGroups & targetGroups[s]) + focus;
           const heads = bundles && origin[s] === ORIGIN_SOUTH;
-          if (!top.reachable((heads ? Math.max(own, core + liftable) : own) + rest)) continue;
+          if ((heads ? Math.max(own, core + liftable) : own) + rest < floor) continue;
           const window = w[WINDOW] * windowFit(r, start[s], end[s]);
           if (heads) {
             const share = Number.isNaN(r.budget) || Number.isNaN(budget[s]) ? 0 : budget[s] / r.budget;
             const southBound = bundleBound(r, w, modalities[s], targetGroups[s], core, share, grades[t], Math.max(rStart, start[s]), Math.min(rEnd, end[s]), reach);
-            if (top.reachable(southBound)) {
+            if (southBound >= floor) {
               southSlots.push(s);
               southCore.push(core);
               southFocus.push(grades[t]);
@@ -110,7 +112,7 @@ export function addSingles(
           }
           if (!accepts[origin[s]]) continue;
           const bound = own + window + w[MODALITY] * modalityFit(r, modalities[s]) + w[BUDGET] * budgetFit(r, budget[s]);
-          if (!top.reachable(bound)) continue;
+          if (bound < floor) continue;
           const o = prepared[s];
           // Scores cluster on the rounded grid: one that can at best tie must win on key.
           let key = top.canExceed(bound) ? null : combinationKey(r.request.id, [o.offer.id]);
@@ -121,12 +123,16 @@ export function addSingles(
           if (rejected.keys.size > 0 && rejected.keys.has(key)) continue;
           if (!keysOnly && rejectionEffect(rejected, r.request, [o.offer]) !== null) continue;
           top.add({ score, key, offers: [o] });
+          floor = top.floor;
         }
       }
     }
     // The first area's offers are the best: pairing its providers now raises the bar the
     // other areas are scanned against (bars only rise, so what they rule out stays out).
-    if (ai === 0 && bundles) pairSouth(index, r, w, top, lb, reach, pair);
+    if (ai === 0 && bundles) {
+      pairSouth(index, r, w, top, lb, reach, pair);
+      floor = top.floor;
+    }
   }
   if (bundles) pairSouth(index, r, w, top, lb, reach, pair);
 }
