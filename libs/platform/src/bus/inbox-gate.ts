@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { hash } from 'node:crypto';
+import { escapeLiteral } from 'pg';
 import type { AnyEvent } from '@capmatch/contracts';
 import { BUS_SCHEMA, quoteSchema } from './bus.constants';
 
@@ -8,7 +8,9 @@ export type InboxVerdict = 'new' | 'duplicate' | 'stale';
 
 /** A 32-bit advisory lock key per (consumer, aggregate); computed here so keys can be sorted. */
 function lockKey(consumer: string, aggregateId: string): number {
-  return createHash('sha1').update(`${consumer}/${aggregateId}`).digest().readInt32BE(0);
+  // The first four bytes of the SHA-1, as a signed 32-bit integer (the keys of every running
+  // instance must agree, so this is fixed); the one-shot hash skips the Hash object per call.
+  return Number.parseInt(hash('sha1', `${consumer}/${aggregateId}`, 'hex').slice(0, 8), 16) | 0;
 }
 
 /**
@@ -26,55 +28,47 @@ function lockKey(consumer: string, aggregateId: string): number {
  */
 @Injectable()
 export class InboxGate {
-  private readonly sql: string;
+  private readonly inbox: string;
 
   constructor(@Inject(BUS_SCHEMA) schema: string) {
-    const inbox = `${quoteSchema(schema)}.inbox`;
-    this.sql = `WITH input AS (
-        SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::int[]) AS t(event_id, event_type, aggregate_id, version)),
+    this.inbox = `${quoteSchema(schema)}.inbox`;
+  }
+
+  /**
+   * The statements that admit a batch, for one simple-protocol query (no parameters: every
+   * value is an escaped literal), so that they can share a round trip with the START
+   * TRANSACTION before them (EventBatcher): first the per-aggregate locks in key order, then
+   * the check. They must be two statements: a statement's snapshot is taken when it starts, so
+   * the check must start after the locks are held to see every batch of those aggregates that
+   * committed before (in READ COMMITTED each statement of a multi-statement query takes its own
+   * snapshot). The check's result is the last statement's one row, read by verdicts().
+   */
+  admitStatements(consumer: string, events: readonly AnyEvent[]): string {
+    const keys = [...new Set(events.map((e) => lockKey(consumer, e.aggregateId)))].sort((a, b) => a - b);
+    const rows = events
+      .map((e) => `(${escapeLiteral(e.id)}::uuid, ${escapeLiteral(e.type)}, ${escapeLiteral(e.aggregateId)}, ${escapeLiteral(String(e.version))}::int)`)
+      .join(', ');
+    const who = escapeLiteral(consumer);
+    return `SELECT pg_advisory_xact_lock(2, k) FROM unnest('{${keys.join(',')}}'::int[]) WITH ORDINALITY AS t(k, n) ORDER BY n;
+      WITH input (event_id, event_type, aggregate_id, version) AS (VALUES ${rows}),
       prior AS (
-        SELECT aggregate_id, max(version) AS version FROM ${inbox}
-        WHERE consumer = $1 AND aggregate_id IN (SELECT aggregate_id FROM input) GROUP BY aggregate_id),
+        SELECT aggregate_id, max(version) AS version FROM ${this.inbox}
+        WHERE consumer = ${who} AND aggregate_id IN (SELECT aggregate_id FROM input) GROUP BY aggregate_id),
       written AS (
-        INSERT INTO ${inbox} (consumer, event_id, event_type, aggregate_id, version)
-        SELECT $1, event_id, event_type, aggregate_id, version FROM input
+        INSERT INTO ${this.inbox} (consumer, event_id, event_type, aggregate_id, version)
+        SELECT ${who}, event_id, event_type, aggregate_id, version FROM input
         ON CONFLICT DO NOTHING RETURNING event_id)
       SELECT (SELECT coalesce(json_agg(event_id), '[]') FROM written) AS written,
              (SELECT coalesce(json_object_agg(aggregate_id, version), '{}') FROM prior) AS prior`;
   }
 
   /**
-   * The statement that takes the per-aggregate locks of a batch, in key order. The keys are
-   * integers computed here, so it needs no parameters and can share a round trip with the
-   * START TRANSACTION before it (EventBatcher). It must be a statement of its own: a
-   * statement's snapshot is taken when it starts, so the check that follows must start after
-   * the locks are held to see every batch of those aggregates that committed before.
+   * One verdict per event, in order, from the check's row; events are judged as if applied one
+   * after the other.
    */
-  lockStatement(consumer: string, events: readonly AnyEvent[]): string {
-    const keys = [...new Set(events.map((e) => lockKey(consumer, e.aggregateId)))].sort((a, b) => a - b);
-    return `SELECT pg_advisory_xact_lock(2, k) FROM unnest('{${keys.join(',')}}'::int[]) WITH ORDINALITY AS t(k, n) ORDER BY n`;
-  }
-
-  /** Locks, then judges (two statements); for callers that did not take the locks with lockStatement. */
-  async admit(manager: EntityManager, consumer: string, events: readonly AnyEvent[]): Promise<InboxVerdict[]> {
-    await manager.query(this.lockStatement(consumer, events));
-    return this.judge(manager, consumer, events);
-  }
-
-  /**
-   * One verdict per event, in order; events are judged as if applied one after the other. The
-   * locks of lockStatement must already be held by this transaction.
-   */
-  async judge(manager: EntityManager, consumer: string, events: readonly AnyEvent[]): Promise<InboxVerdict[]> {
-    const [row] = await manager.query(this.sql, [
-      consumer,
-      events.map((e) => e.id),
-      events.map((e) => e.type),
-      events.map((e) => e.aggregateId),
-      events.map((e) => e.version),
-    ]);
-    const written = new Set<string>(row.written as string[]);
-    const latest = new Map<string, number>(Object.entries(row.prior as Record<string, number>));
+  verdicts(events: readonly AnyEvent[], row: CheckRow): InboxVerdict[] {
+    const written = new Set<string>(row.written);
+    const latest = new Map<string, number>(Object.entries(row.prior));
     return events.map((event) => {
       if (!written.delete(event.id.toLowerCase())) return 'duplicate'; // delete: a second copy in the batch is a duplicate too
       const prior = latest.get(event.aggregateId);
@@ -84,3 +78,10 @@ export class InboxGate {
     });
   }
 }
+
+/** What the check of admitStatements returns: the event ids written, the highest version seen per aggregate. */
+export interface CheckRow {
+  written: string[];
+  prior: Record<string, number>;
+}
+
