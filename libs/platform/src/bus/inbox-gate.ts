@@ -41,7 +41,9 @@ export class InboxGate {
    * the check. They must be two statements: a statement's snapshot is taken when it starts, so
    * the check must start after the locks are held to see every batch of those aggregates that
    * committed before (in READ COMMITTED each statement of a multi-statement query takes its own
-   * snapshot). The check's result is the last statement's one row, read by verdicts().
+   * snapshot). The check's result is the last statement's one row, read by verdicts(). The
+   * highest version per aggregate is one step down inbox_aggregate_idx (LIMIT 1), however
+   * many events of that aggregate the inbox holds.
    */
   admitStatements(consumer: string, events: readonly AnyEvent[]): string {
     const keys = [...new Set(events.map((e) => lockKey(consumer, e.aggregateId)))].sort((a, b) => a - b);
@@ -52,8 +54,9 @@ export class InboxGate {
     return `SELECT pg_advisory_xact_lock(2, k) FROM unnest('{${keys.join(',')}}'::int[]) WITH ORDINALITY AS t(k, n) ORDER BY n;
       WITH input (event_id, event_type, aggregate_id, version) AS (VALUES ${rows}),
       prior AS (
-        SELECT aggregate_id, max(version) AS version FROM ${this.inbox}
-        WHERE consumer = ${who} AND aggregate_id IN (SELECT aggregate_id FROM input) GROUP BY aggregate_id),
+        SELECT a.aggregate_id, p.version FROM (SELECT DISTINCT aggregate_id FROM input) a
+        CROSS JOIN LATERAL (SELECT version FROM ${this.inbox} WHERE consumer = ${who} AND aggregate_id = a.aggregate_id
+          ORDER BY version DESC LIMIT 1) p),
       written AS (
         INSERT INTO ${this.inbox} (consumer, event_id, event_type, aggregate_id, version)
         SELECT ${who}, event_id, event_type, aggregate_id, version FROM input
