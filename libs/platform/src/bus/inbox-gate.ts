@@ -51,7 +51,8 @@ export class InboxGate {
       .map((e) => `(${escapeLiteral(e.id)}::uuid, ${escapeLiteral(e.type)}, ${escapeLiteral(e.aggregateId)}, ${escapeLiteral(String(e.version))}::int)`)
       .join(', ');
     const who = escapeLiteral(consumer);
-    return `SELECT pg_advisory_xact_lock(2, k) FROM unnest('{${keys.join(',')}}'::int[]) WITH ORDINALITY AS t(k, n) ORDER BY n;
+    // The keys in array order (sorted above); one row back, not one per key.
+    return `SELECT count(pg_advisory_xact_lock(2, k)::text) FROM unnest('{${keys.join(',')}}'::int[]) AS t(k);
       WITH input (event_id, event_type, aggregate_id, version) AS (VALUES ${rows}),
       prior AS (
         SELECT a.aggregate_id, p.version FROM (SELECT DISTINCT aggregate_id FROM input) a
