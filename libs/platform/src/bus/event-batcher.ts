@@ -95,7 +95,8 @@ export class EventBatcher {
   /**
    * One transaction for a batch in two round trips: START TRANSACTION with the aggregates'
    * locks and the inbox check (one simple-protocol query on the pg client under the query
-   * runner, InboxGate.admitStatements), and COMMIT after the handlers. Through TypeORM's
+   * runner, InboxGate.admitStatements; the check is prepared once per connection), and COMMIT
+   * after the handlers. Through TypeORM's
    * transaction() and parameterised statements that would be four round trips, and on a busy
    * machine each one costs as much as the work.
    */
@@ -104,6 +105,7 @@ export class EventBatcher {
     const runner = this.dataSource.createQueryRunner();
     try {
       const client = (await runner.connect()) as PoolClient;
+      await this.inbox.prepare(client);
       markTransactionStarted(runner);
       acceptBeforeCommit(runner.manager);
       const results = (await client.query(`START TRANSACTION; ${this.inbox.admitStatements(this.consumer, events)}`)) as unknown as QueryResult<CheckRow>[];

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { hash } from 'node:crypto';
-import { escapeLiteral } from 'pg';
+import { escapeLiteral, type PoolClient } from 'pg';
 import type { AnyEvent } from '@capmatch/contracts';
 import { BUS_SCHEMA, quoteSchema } from './bus.constants';
 
@@ -28,42 +28,61 @@ function lockKey(consumer: string, aggregateId: string): number {
  */
 @Injectable()
 export class InboxGate {
-  private readonly inbox: string;
+  private readonly statement: string;
+  private readonly prepareSql: string;
+  /** The connections (pg clients; a pool hands out the same object per connection) that hold the statement. */
+  private readonly prepared = new WeakSet<PoolClient>();
 
   constructor(@Inject(BUS_SCHEMA) schema: string) {
-    this.inbox = `${quoteSchema(schema)}.inbox`;
+    const inbox = `${quoteSchema(schema)}.inbox`;
+    this.statement = `capmatch_inbox_${schema}`;
+    this.prepareSql = `PREPARE ${this.statement} (text, uuid[], text[], text[], int[]) AS
+      WITH input AS (
+        SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::int[]) AS t(event_id, event_type, aggregate_id, version)),
+      prior AS (
+        SELECT a.aggregate_id, p.version FROM (SELECT DISTINCT aggregate_id FROM input) a
+        CROSS JOIN LATERAL (SELECT version FROM ${inbox} WHERE consumer = $1 AND aggregate_id = a.aggregate_id
+          ORDER BY version DESC LIMIT 1) p),
+      written AS (
+        INSERT INTO ${inbox} (consumer, event_id, event_type, aggregate_id, version)
+        SELECT $1, event_id, event_type, aggregate_id, version FROM input
+        ON CONFLICT DO NOTHING RETURNING event_id)
+      SELECT (SELECT coalesce(json_agg(event_id), '[]') FROM written) AS written,
+             (SELECT coalesce(json_object_agg(aggregate_id, version), '{}') FROM prior) AS prior`;
+  }
+
+  /**
+   * Prepares the check on this connection once (its own round trip, the first time a
+   * connection serves a batch): Postgres then plans it once per connection, where planning the
+   * statement afresh cost about as much as running it. Prepared statements outlive
+   * transactions, rolled back or not, and end with the connection.
+   */
+  async prepare(client: PoolClient): Promise<void> {
+    if (this.prepared.has(client)) return;
+    await client.query(this.prepareSql);
+    this.prepared.add(client);
   }
 
   /**
    * The statements that admit a batch, for one simple-protocol query (no parameters: every
    * value is an escaped literal), so that they can share a round trip with the START
    * TRANSACTION before them (EventBatcher): first the per-aggregate locks in key order, then
-   * the check. They must be two statements: a statement's snapshot is taken when it starts, so
-   * the check must start after the locks are held to see every batch of those aggregates that
-   * committed before (in READ COMMITTED each statement of a multi-statement query takes its own
-   * snapshot). The check's result is the last statement's one row, read by verdicts(). The
-   * highest version per aggregate is one step down inbox_aggregate_idx (LIMIT 1), however
-   * many events of that aggregate the inbox holds.
+   * the prepared check (prepare() first). They must be two statements: a statement's snapshot
+   * is taken when it starts, so the check must start after the locks are held to see every
+   * batch of those aggregates that committed before (in READ COMMITTED each statement of a
+   * multi-statement query, EXECUTE included, takes its own snapshot). The check's result is
+   * the last statement's one row, read by verdicts(). The highest version per aggregate is one
+   * step down inbox_aggregate_idx (LIMIT 1), however many events of that aggregate the inbox
+   * holds.
    */
   admitStatements(consumer: string, events: readonly AnyEvent[]): string {
     const keys = [...new Set(events.map((e) => lockKey(consumer, e.aggregateId)))].sort((a, b) => a - b);
-    const rows = events
-      .map((e) => `(${escapeLiteral(e.id)}::uuid, ${escapeLiteral(e.type)}, ${escapeLiteral(e.aggregateId)}, ${escapeLiteral(String(e.version))}::int)`)
-      .join(', ');
-    const who = escapeLiteral(consumer);
+    const list = (values: string[], type: string) => `ARRAY[${values.map(escapeLiteral).join(',')}]::${type}[]`;
     // The keys in array order (sorted above); one row back, not one per key.
     return `SELECT count(pg_advisory_xact_lock(2, k)::text) FROM unnest('{${keys.join(',')}}'::int[]) AS t(k);
-      WITH input (event_id, event_type, aggregate_id, version) AS (VALUES ${rows}),
-      prior AS (
-        SELECT a.aggregate_id, p.version FROM (SELECT DISTINCT aggregate_id FROM input) a
-        CROSS JOIN LATERAL (SELECT version FROM ${this.inbox} WHERE consumer = ${who} AND aggregate_id = a.aggregate_id
-          ORDER BY version DESC LIMIT 1) p),
-      written AS (
-        INSERT INTO ${this.inbox} (consumer, event_id, event_type, aggregate_id, version)
-        SELECT ${who}, event_id, event_type, aggregate_id, version FROM input
-        ON CONFLICT DO NOTHING RETURNING event_id)
-      SELECT (SELECT coalesce(json_agg(event_id), '[]') FROM written) AS written,
-             (SELECT coalesce(json_object_agg(aggregate_id, version), '{}') FROM prior) AS prior`;
+      EXECUTE ${this.statement} (${escapeLiteral(consumer)}, ${list(events.map((e) => e.id), 'uuid')},
+        ${list(events.map((e) => e.type), 'text')}, ${list(events.map((e) => e.aggregateId), 'text')},
+        ${list(events.map((e) => String(e.version)), 'int')})`;
   }
 
   /**
