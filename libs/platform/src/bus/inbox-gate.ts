@@ -59,7 +59,10 @@ export class InboxGate {
    */
   async prepare(client: PoolClient): Promise<void> {
     if (this.prepared.has(client)) return;
-    await client.query(this.prepareSql);
+    // 42P05: another gate of the same schema on this pool prepared the same text already.
+    await client.query(this.prepareSql).catch((error: { code?: string }) => {
+      if (error.code !== '42P05') throw error;
+    });
     this.prepared.add(client);
   }
 
