@@ -6,7 +6,7 @@
 // or `kill -TERM -- -<pgid>` from a process manager) reaches each service exactly once: from
 // here. START_ALL_FROM=source runs the TypeScript sources instead of dist (tests, development).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +17,11 @@ const COLOURS = { requests: 36, offers: 35, matching: 33, notifications: 32, con
 const colour = process.stdout.isTTY && !process.env.NO_COLOR;
 
 const fromSource = process.env.START_ALL_FROM === 'source';
-const entryOf = (service) =>
-  fromSource ? ['-r', '@swc-node/register', `apps/${service}/src/main.ts`] : [`dist/apps/${service}/src/main.js`];
+const NODE_FLAGS = JSON.parse(readFileSync(resolve(root, 'scripts/service-node-flags.json'), 'utf8'));
+const entryOf = (service) => [
+  ...NODE_FLAGS[service],
+  ...(fromSource ? ['-r', '@swc-node/register', `apps/${service}/src/main.ts`] : [`dist/apps/${service}/src/main.js`]),
+];
 const missing = fromSource ? [] : SERVICES.map((s) => `dist/apps/${s}/src/main.js`).filter((f) => !existsSync(resolve(root, f)));
 if (missing.length > 0) {
   console.error(`start-all: ${missing.join(', ')} missing; run "npm run build" first (or "npm start", which does both)`);

@@ -4,13 +4,20 @@
 // kill a service for real (SIGKILL) or run it beside others: test/no-loss.e2e-spec.ts,
 // bench/pipeline and bench/intake.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { ServiceName } from '@capmatch/contracts';
 import { PORTS } from '@capmatch/platform';
 
 const ROOT = resolve(__dirname, '..', '..');
+
+/** The node flags `npm run start:<service>` gives the service, from the checkout that runs it (none where it has no such file). */
+function serviceNodeFlags(service: ServiceName, root: string): string[] {
+  const file = join(root, 'scripts', 'service-node-flags.json');
+  if (!existsSync(file)) return [];
+  return (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[] | undefined>)[service] ?? [];
+}
 
 export interface ChildServiceOptions {
   service: ServiceName;
@@ -85,7 +92,7 @@ export async function startChildService(options: ChildServiceOptions): Promise<C
   const port = options.port ?? (await sparePort());
   const loader = from === 'source' ? ['-r', '@swc-node/register'] : [];
   const root = options.root ?? ROOT;
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, entryOf(service, from, root)], {
+  const child = spawn(process.execPath, [...serviceNodeFlags(service, root), ...(options.nodeArgs ?? []), ...loader, entryOf(service, from, root)], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...options.env, HOST: '127.0.0.1', [PORTS[service].variable]: String(port) },

@@ -23,8 +23,8 @@
 // current suggestions hold the offer. kthScores may only bar requests whose top-K holds K
 // distinct provider offers: where it shows variants of fewer, any new provider offer enters.
 // One engine instance is not safe to share between worker threads; the service keeps one per
-// process. Run the service with --max-semi-space-size=64: a full rebuild allocates tens of
-// thousands of explained suggestions (bench/matching.bench.ts).
+// process. The matching service runs with --max-semi-space-size=64 (scripts/service-node-flags.json):
+// a full rebuild allocates tens of thousands of explained suggestions (bench/matching.bench.ts).
 export { bruteForceMatch } from './reference/brute-force';
 export { combinationKey } from './ranking/combination-key';
 export { Rejections, rejectionEffect, type RejectedByRequest, type RejectedInput } from './rules/rejections';
