@@ -85,7 +85,7 @@ export function addBundles(
     if (!top.reachableFor(p.bound, prefix, lead)) continue;
     const ownBudget = Math.max(0.5, Math.min(1, p.share));
     for (const g of groups) {
-      // The coarse bound first: the group's day index is built only for groups it leaves in.
+      // The coarse bound first: the pass over the group for its most days only for groups it leaves in.
       if (!top.reachableFor(groupBound(r, w, p, g, false), prefix, lead)) continue;
       const gBound = groupBound(r, w, p, g, true);
       if (!top.reachableFor(gBound, prefix, lead)) continue;
@@ -182,7 +182,7 @@ function bestGroupBound(r: PreparedRequest, w: Float64Array, p: SouthProvider, g
   return bound;
 }
 
-/** Bound of P with any facilitator of the group; `exactWindow` pays for the group's day index. */
+/** Bound of P with any facilitator of the group; `exactWindow` pays for a pass over the group (mostDaysWithin). */
 function groupBound(r: PreparedRequest, w: Float64Array, p: SouthProvider, g: Group, exactWindow: boolean): number {
   const head = headOf(r, w, p, g) + w[BUDGET] * budgetBound(p.share, g.maxShare) + w[FOCUS] * Math.max(0, g.maxFocus - p.focus);
   const coarse = head + w[WINDOW] * Math.min(windowFit(r, p.from, p.to), g.maxWindow);
