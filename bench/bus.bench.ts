@@ -159,8 +159,9 @@ async function benchBus(): Promise<{ bus: Phase; relay: number; threaded: boolea
   let relayedAt = 0;
   const watchRelay = (async () => {
     while (!relayedAt) {
-      const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM matching.outbox WHERE relayed_at IS NULL');
-      if (n === 0) relayedAt = Date.now();
+      // EXISTS stops at the first unrelayed row; a count would visit every one, every 20 ms.
+      const [{ done }] = await dataSource.query('SELECT NOT EXISTS (SELECT 1 FROM matching.outbox WHERE relayed_at IS NULL) AS done');
+      if (done) relayedAt = Date.now();
       else await new Promise((resolve) => setTimeout(resolve, 20));
     }
   })();

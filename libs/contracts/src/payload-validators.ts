@@ -11,7 +11,7 @@ import { PAYLOAD_SCHEMAS, envelopeSchema } from './payload-schemas';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // ISO 8601 date and time with a zone, as the services write it (Date.toISOString and kin).
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 const ajv = new Ajv({
   allErrors: true, // every bad field named, not only the first
@@ -19,15 +19,23 @@ const ajv = new Ajv({
   formats: {
     uuid: UUID,
     // The pattern, and a real calendar moment (no 2026-02-30, no hour 25).
-    'iso-time': (value: string) => ISO_TIME.test(value) && !Number.isNaN(Date.parse(value)) && sameDay(value),
+    'iso-time': (value: string) => {
+      const parts = ISO_TIME.exec(value);
+      return parts !== null && realDay(Number(parts[1]), Number(parts[2]), Number(parts[3])) && !Number.isNaN(Date.parse(value));
+    },
   },
 });
 
-/** Date.parse rolls 2026-02-30 over to March; the date part must survive the round trip. */
-function sameDay(value: string): boolean {
-  const [y, m, d] = value.slice(0, 10).split('-').map(Number);
-  const day = new Date(Date.UTC(y, m - 1, d));
-  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Date.parse rolls 2026-02-30 over to March, so the day is checked against its month here (by
+ * arithmetic: this runs for every time field of every event a worker takes).
+ */
+function realDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 
 const VALIDATORS = new Map<string, ValidateFunction>(

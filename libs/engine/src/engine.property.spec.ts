@@ -131,6 +131,25 @@ describe('matching engine properties', () => {
     );
   });
 
+  it('an offer changed in place after matching gives what a fresh engine gives (cached facilitator look-ups are cleared)', () => {
+    fc.assert(
+      fc.property(worldArb, offerArb('changed'), fc.nat(), (world, changed, pick) => {
+        fc.pre(world.offers.length > 0);
+        const engine = engineFor(world);
+        engine.matchAll(world.requests, world.rejected);
+        // Same id, anything else new: role, languages, eligibility and window may all differ.
+        const offers = [...world.offers];
+        const i = pick % offers.length;
+        offers[i] = { ...changed, id: offers[i].id };
+        engine.upsertOffer(offers[i]);
+        const after = engine.matchAll(world.requests, world.rejected);
+        expect(after).toEqual(engineFor(world, offers).matchAll(world.requests, world.rejected));
+        expect(after).toEqual(brute(world, offers));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('a new offer changes only the top-K of requests that requestsAffectedBy names', () => {
     fc.assert(
       fc.property(worldArb, offerArb('new'), (world, added) => {

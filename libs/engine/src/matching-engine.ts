@@ -3,7 +3,7 @@ import { OfferEntry } from './index/offer-entry';
 import { DEFAULT_TOP_K, type MatchOptions } from './options';
 import { prepareOffer, prepareRequest, type PreparedOffer } from './scoring/prepared';
 import { addSingles } from './index/singles';
-import { toSuggestion } from './scoring/suggestion';
+import { toSuggestions } from './scoring/suggestion';
 import { reaches, TopK } from './ranking/top-k';
 import { bruteForceMatch } from './reference/brute-force';
 import { facilitatorReach } from './bundles/facilitator-reach';
@@ -72,9 +72,9 @@ export class MatchingEngine {
     // No facilitator the request may use means no bundle: the scan then keeps no providers.
     const found = r.acceptsTriangular ? this.index.facilitators(r) : null;
     const reach = found ? facilitatorReach(r, found.offers, found.focus) : null;
-    const southProviders = addSingles(this.index, r, w, top, rejections, reach?.facilitators.length ? reach : null);
-    if (reach && southProviders.length > 0) addBundles(r, southProviders, reach, w, top, rejections);
-    return top.items.map((entry) => toSuggestion(r, entry, w));
+    const bundles = reach?.facilitators.length ? reach : null;
+    addSingles(this.index, r, w, top, rejections, bundles, (providers) => bundles && addBundles(r, providers, bundles, w, top, rejections));
+    return toSuggestions(r, top.items, w);
   }
 
   /** Full rebuild: top-K for every request given (closed ones get none). */

@@ -14,7 +14,7 @@ import { createRedis, type RedisClient } from './redis/redis-connection';
     {
       provide: PLATFORM_REDIS,
       inject: [coreConfig.KEY],
-      useFactory: (cfg: ConfigType<typeof coreConfig>) => createRedis(cfg, 'client', 'capmatch-platform', new Logger('PlatformRedis')),
+      useFactory: (cfg: ConfigType<typeof coreConfig>) => createRedis(cfg, 'counters', 'capmatch-platform', new Logger('PlatformRedis')),
     },
   ],
   exports: [PLATFORM_REDIS],

@@ -1,8 +1,9 @@
 import type { SouthProvider } from './facilitator-reach';
 
 /**
- * Southern providers by bound, highest first (a binary max-heap): addBundles pairs them best
- * bound first, refining each one's bound only when it comes up (bundles/triangular.ts).
+ * Southern providers by bound, highest first (a binary max-heap): addBundles takes them best
+ * coarse bound first and pairs them best refined bound first, refining each one's bound only
+ * when it comes up (bundles/triangular.ts).
  */
 export class BoundHeap {
   private readonly items: SouthProvider[] = [];
@@ -14,6 +15,10 @@ export class BoundHeap {
   /** The provider with the highest bound, left in. */
   peek(): SouthProvider | undefined {
     return this.items[0];
+  }
+
+  clear(): void {
+    this.items.length = 0;
   }
 
   push(p: SouthProvider): void {

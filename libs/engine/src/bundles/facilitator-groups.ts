@@ -33,8 +33,6 @@ export class Group {
   maxWindow = 0;
   maxFocus = 0;
   private extraOrder: FacilitatorPart[] | null = null;
-  private starts: number[] = [];
-  private latestEnd: number[] = [];
 
   /** The requested modalities and target groups every facilitator of the group brings. */
   constructor(readonly modalities: number, readonly targetGroups: number) {}
@@ -55,58 +53,51 @@ export class Group {
   }
 
   /**
-   * At most how many days of [from, to] any facilitator of the group runs: those starting by
-   * `from` run at most to the latest end among them; those starting later, at most from the
-   * earliest such start to `to`.
+   * The most days of [from, to] any facilitator of the group runs. A plain pass: a group holds a
+   * few dozen facilitators and is asked this a few times per request, so an index by start
+   * would cost more to build than it saves.
    */
   mostDaysWithin(from: number, to: number): number {
-    if (this.starts.length === 0) this.indexDays();
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.starts[mid] <= from) lo = mid + 1;
-      else hi = mid;
+    let best = 0;
+    for (const f of this.parts) {
+      const days = Math.min(to, f.end) - Math.max(from, f.start) + 1;
+      if (days > best) best = days;
     }
-    let best = lo > 0 ? Math.min(to, this.latestEnd[lo - 1]) - from + 1 : 0;
-    if (lo < this.starts.length) best = Math.max(best, to - this.starts[lo] + 1);
-    return Math.max(0, best);
-  }
-
-  private indexDays(): void {
-    const byStart = this.parts.map((f) => f.o).sort((a, b) => a.start - b.start);
-    this.starts = byStart.map((o) => o.start);
-    let latest = -Infinity;
-    this.latestEnd = byStart.map((o) => (latest = Math.max(latest, o.end)));
+    return best;
   }
 }
 
-export class FacilitatorGroups {
-  readonly groups: Group[];
+export type UsefulFacilitator = (targetGroups: number, share: number, window: number, focus: number) => boolean;
 
-  /** Keeps the facilitators `useful` accepts, grouped by the requested modalities they bring. */
-  constructor(r: PreparedRequest, w: Float64Array, reach: FacilitatorReach, useful: (f: FacilitatorPart) => boolean) {
-    // Keyed by modality mask, then target-group mask (each up to 31 bits: no one number holds both).
-    const byMask = new Map<number, Map<number, Group>>();
+export class FacilitatorGroups {
+  readonly groups: Group[] = [];
+
+  /** Keeps the facilitators `useful` accepts, grouped by the requested modalities and target groups they bring. */
+  constructor(r: PreparedRequest, w: Float64Array, reach: FacilitatorReach, useful: UsefulFacilitator) {
+    // A request asks a handful of modalities and target groups, so there are few groups: a
+    // linear search over them beats hashing the two masks.
+    const groups = this.groups;
     for (let i = 0; i < reach.facilitators.length; i++) {
       const o = reach.facilitators[i];
       const share = Number.isNaN(r.budget) || Number.isNaN(o.budget) ? 0 : Math.min(1, o.budget / r.budget);
       const window = windowFit(r, o.start, o.end);
       const focus = reach.focus[i];
+      if (!useful(o.targetGroups, share, window, focus)) continue;
       const extra = w[WINDOW] * window + w[FOCUS] * focus;
-      const part = { o, share, window, focus, gain: w[BUDGET] * share + extra, extra, start: o.start, end: o.end };
-      if (!useful(part)) continue;
       const modalities = o.modalities & r.modalities;
-      const groups = o.targetGroups & r.targetGroups;
-      let byGroups = byMask.get(modalities);
-      if (!byGroups) byMask.set(modalities, (byGroups = new Map()));
-      let g = byGroups.get(groups);
-      if (!g) byGroups.set(groups, (g = new Group(modalities, groups)));
-      g.parts.push(part);
-      g.maxShare = Math.max(g.maxShare, share);
-      g.maxWindow = Math.max(g.maxWindow, window);
-      g.maxFocus = Math.max(g.maxFocus, focus);
+      const targetGroups = o.targetGroups & r.targetGroups;
+      let g: Group | undefined;
+      for (let j = 0; j < groups.length; j++) {
+        if (groups[j].modalities === modalities && groups[j].targetGroups === targetGroups) {
+          g = groups[j];
+          break;
+        }
+      }
+      if (g === undefined) groups.push((g = new Group(modalities, targetGroups)));
+      g.parts.push({ o, share, window, focus, gain: w[BUDGET] * share + extra, extra, start: o.start, end: o.end });
+      if (share > g.maxShare) g.maxShare = share;
+      if (window > g.maxWindow) g.maxWindow = window;
+      if (focus > g.maxFocus) g.maxFocus = focus;
     }
-    this.groups = [...byMask.values()].flatMap((m) => [...m.values()]);
   }
 }

@@ -53,14 +53,13 @@ export function bundleBound(
 /**
  * A southern provider offer that may head a triangular bundle, with what the scan learnt:
  * `core` bounds the part only the provider decides (area, SDG, language, equity; exact but for
- * rare languages), `groups` is its own target-group fit and `focus` its own focus, `share` its
- * budget over the asked one (0 when either has none), [from, to] the request's window cut to
- * the offer's, `bound` a bound on any bundle it heads.
+ * rare languages), `focus` is its own focus, `share` its budget over the asked one (0 when
+ * either has none), [from, to] the request's window cut to the offer's, `bound` a bound on any
+ * bundle it heads (bundleBound).
  */
 export interface SouthProvider {
   readonly o: PreparedOffer;
   readonly core: number;
-  readonly groups: number;
   readonly focus: number;
   readonly share: number;
   readonly from: number;

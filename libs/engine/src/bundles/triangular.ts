@@ -2,9 +2,9 @@ import { bundleKeyPrefix, combinationKey, idLimitBelow } from '../ranking/combin
 import { BoundHeap } from './bound-heap';
 import { FacilitatorGroups, type FacilitatorPart, type Group } from './facilitator-groups';
 import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
-import { budgetBound, bundleBound, type FacilitatorReach, type SouthProvider } from './facilitator-reach';
+import { budgetBound, type FacilitatorReach, type SouthProvider } from './facilitator-reach';
 import { rejectionEffect, type Rejections } from '../rules/rejections';
-import { bundleFactors, combine, modalityFit, round3, targetGroupFit, windowFit } from '../scoring/fits';
+import { budgetFit, bundleFactors, combine, modalityFit, round3, targetGroupFit, windowFit } from '../scoring/fits';
 import type { TopK } from '../ranking/top-k';
 import { BUDGET, FACTOR_COUNT, FOCUS, GROUP, MODALITY, WINDOW } from '../scoring/factors';
 
@@ -28,6 +28,7 @@ export function budgetShare(r: PreparedRequest, o: PreparedOffer): number {
 
 const daysWithin = (f: FacilitatorPart, from: number, to: number): number => Math.max(0, Math.min(to, f.end) - Math.max(from, f.start) + 1);
 
+/** Adds the bundles that can enter the top-K; each provider's `bound` must be its bundleBound (index/singles.ts computes it). */
 export function addBundles(
   r: PreparedRequest,
   providers: readonly SouthProvider[],
@@ -38,8 +39,7 @@ export function addBundles(
 ): void {
   const { facilitators } = reach;
   if (providers.length === 0 || facilitators.length === 0) return;
-  for (const p of providers) p.bound = bundleBound(r, w, p.o.modalities, p.o.targetGroups, p.core, p.share, p.focus, p.from, p.to, reach);
-  if (!top.full) seed(r, w, top, rejected, providers, facilitators);
+  if (!top.full) seed(r, w, top, rejected, providers, reach);
   const live = providers.filter((p) => top.reachable(p.bound));
   if (live.length === 0) return;
   let bestCore = -Infinity;
@@ -53,10 +53,11 @@ export function addBundles(
     liveGroups |= p.o.targetGroups;
   }
   // A facilitator that could not lift even the best provider to the bar is dropped.
-  const groups = new FacilitatorGroups(r, w, reach, (f) =>
+  const lifted = bestCore + w[MODALITY];
+  const groups = new FacilitatorGroups(r, w, reach, (targetGroups, share, window, focus) =>
     top.reachable(
-      bestCore + w[MODALITY] + w[GROUP] * targetGroupFit(r, liveGroups | f.o.targetGroups) + w[BUDGET] * budgetBound(bestShare, f.share) +
-        w[WINDOW] * f.window + w[FOCUS] * Math.max(bestFocus, f.focus),
+      lifted + w[GROUP] * targetGroupFit(r, liveGroups | targetGroups) + w[BUDGET] * budgetBound(bestShare, share) + w[WINDOW] * window +
+        w[FOCUS] * Math.max(bestFocus, focus),
     ),
   ).groups;
   if (groups.length === 0) return;
@@ -64,14 +65,15 @@ export function addBundles(
   // up: one is refined while its coarse bound is at least the best refined one left, and paired
   // once its refined bound is the best left. Bars rise as bundles enter, so most providers are
   // ruled out by their coarse bound before anything is spent on them.
-  live.sort((a, b) => b.bound - a.bound);
+  // Both orders are heaps: few providers ever come up, so sorting them all would cost more.
+  const coarse = new BoundHeap();
+  for (const p of live) coarse.push(p);
   const refined = new BoundHeap();
-  let next = 0;
   for (;;) {
-    while (next < live.length && (refined.size === 0 || live[next].bound >= (refined.peek() as SouthProvider).bound)) {
-      const p = live[next++];
-      // Sorted by coarse bound: once one cannot reach the bar, no later one can.
-      if (!top.reachable(p.bound)) next = live.length;
+    while (coarse.size > 0 && (refined.size === 0 || (coarse.peek() as SouthProvider).bound >= (refined.peek() as SouthProvider).bound)) {
+      const p = coarse.pop() as SouthProvider;
+      // By coarse bound: once one cannot reach the bar, no later one can.
+      if (!top.reachable(p.bound)) coarse.clear();
       else if (top.reachable((p.bound = Math.min(p.bound, bestGroupBound(r, w, p, groups))))) refined.push(p);
     }
     const p = refined.pop();
@@ -83,7 +85,7 @@ export function addBundles(
     if (!top.reachableFor(p.bound, prefix, lead)) continue;
     const ownBudget = Math.max(0.5, Math.min(1, p.share));
     for (const g of groups) {
-      // The coarse bound first: the group's day index is built only for groups it leaves in.
+      // The coarse bound first: the pass over the group for its most days only for groups it leaves in.
       if (!top.reachableFor(groupBound(r, w, p, g, false), prefix, lead)) continue;
       const gBound = groupBound(r, w, p, g, true);
       if (!top.reachableFor(gBound, prefix, lead)) continue;
@@ -136,17 +138,42 @@ function headOf(r: PreparedRequest, w: Float64Array, p: SouthProvider, g: Group)
 
 /**
  * When singles leave the top-K short (say the request accepts triangular cooperation only),
- * no bound can prune yet; pairing the most promising providers with every facilitator first
- * sets a K-th score to prune the rest with. A provider offer fills at most one entry (the
- * diversity rule), so this goes provider by provider until the top-K is full. The pairs are
- * met again later and not re-added.
+ * no bound can prune yet; pairing the most promising providers first sets a K-th score to
+ * prune the rest with. A provider offer fills at most one entry (the diversity rule), so this
+ * goes provider by provider until the top-K is full, each with the few facilitators that bring
+ * the most on their own (any real bundle sets a valid bar: pairing each with every facilitator
+ * cost thousands of scores per request against 100,000 offers). The pairs are met again later
+ * and not re-added.
  */
-function seed(r: PreparedRequest, w: Float64Array, top: TopK, rejected: Rejections, parts: readonly SouthProvider[], facilitators: readonly PreparedOffer[]): void {
+function seed(r: PreparedRequest, w: Float64Array, top: TopK, rejected: Rejections, parts: readonly SouthProvider[], reach: FacilitatorReach): void {
+  const picked = promising(r, w, reach, SEED_FACILITATORS);
   const byBound = [...parts].sort((a, b) => b.bound - a.bound);
   for (const p of byBound) {
     if (top.full) return;
-    for (const f of facilitators) consider(r, w, top, rejected, p.o, f);
+    for (const f of picked) consider(r, w, top, rejected, p.o, f);
   }
+}
+
+const SEED_FACILITATORS = 4;
+
+/** The `n` facilitators whose own modalities, target groups, budget, window and focus score highest. */
+function promising(r: PreparedRequest, w: Float64Array, reach: FacilitatorReach, n: number): PreparedOffer[] {
+  const picked: PreparedOffer[] = [];
+  const values: number[] = [];
+  reach.facilitators.forEach((f, i) => {
+    const value = w[MODALITY] * modalityFit(r, f.modalities) + w[GROUP] * targetGroupFit(r, f.targetGroups) + w[BUDGET] * budgetFit(r, f.budget) +
+      w[WINDOW] * windowFit(r, f.start, f.end) + w[FOCUS] * reach.focus[i];
+    let at = picked.length;
+    while (at > 0 && values[at - 1] < value) at--;
+    if (at >= n) return;
+    picked.splice(at, 0, f);
+    values.splice(at, 0, value);
+    if (picked.length > n) {
+      picked.pop();
+      values.pop();
+    }
+  });
+  return picked;
 }
 
 function bestGroupBound(r: PreparedRequest, w: Float64Array, p: SouthProvider, groups: readonly Group[]): number {
@@ -155,7 +182,7 @@ function bestGroupBound(r: PreparedRequest, w: Float64Array, p: SouthProvider, g
   return bound;
 }
 
-/** Bound of P with any facilitator of the group; `exactWindow` pays for the group's day index. */
+/** Bound of P with any facilitator of the group; `exactWindow` pays for a pass over the group (mostDaysWithin). */
 function groupBound(r: PreparedRequest, w: Float64Array, p: SouthProvider, g: Group, exactWindow: boolean): number {
   const head = headOf(r, w, p, g) + w[BUDGET] * budgetBound(p.share, g.maxShare) + w[FOCUS] * Math.max(0, g.maxFocus - p.focus);
   const coarse = head + w[WINDOW] * Math.min(windowFit(r, p.from, p.to), g.maxWindow);

@@ -1,3 +1,4 @@
+import { FacilitatorCache, type MetFacilitators } from './facilitator-cache';
 import { OfferColumns } from './offer-columns';
 import { prepareOffer, type PreparedOffer, type PreparedRequest } from '../scoring/prepared';
 import type { MatchOffer } from '../types';
@@ -49,6 +50,8 @@ export class OfferIndex {
   /** The slot that holds each rank's offer now. */
   private rankSlot: number[] = [];
   private stamp = 0;
+  /** What requests' facilitator look-ups met (facilitators); cleared when a facilitator offer changes. */
+  private readonly metCache = new FacilitatorCache();
 
   get size(): number {
     return this.entries.size;
@@ -70,6 +73,7 @@ export class OfferIndex {
   remove(offerId: string): boolean {
     const entry = this.entries.get(offerId);
     if (!entry) return false;
+    if (this.columns.prepared[entry.slot].offer.role === 'facilitator') this.metCache.clear();
     this.columns.live[entry.slot] = 0;
     for (const bucket of entry.buckets) {
       if (++bucket.dead * 2 > bucket.slots.length) {
@@ -100,11 +104,31 @@ export class OfferIndex {
   /**
    * Each live facilitator offer passing rules 1–5 for the request, once, in offer-id order
    * (code units, as combination keys compare), with its focus (scoring/prepared.ts: focusOf).
-   * Tokens go outermost, most specific first, so the token an offer is first met under is the
-   * most specific one it shares with the request: its focus is that token's grade.
+   * What is met for the request's country, tokens and languages is cached (facilitator-cache.ts)
+   * and cut to the request's window here.
    */
   facilitators(r: PreparedRequest): FoundFacilitators {
-    const { live, seen, start, end, country, prepared } = this.columns;
+    const key = FacilitatorCache.keyOf(r.country, r.tokens, r.languages);
+    let met = this.metCache.get(key);
+    if (met === undefined) this.metCache.set(key, (met = this.meetFacilitators(r)));
+    const offers: PreparedOffer[] = [];
+    const focus = new Float64Array(met.offers.length);
+    for (let i = 0; i < met.offers.length; i++) {
+      const o = met.offers[i];
+      if (o.start > r.end || r.start > o.end) continue;
+      focus[offers.length] = r.tokenGrades[met.tokenAt[i]];
+      offers.push(o);
+    }
+    return { offers, focus: focus.subarray(0, offers.length) };
+  }
+
+  /**
+   * The live facilitator offers the request's tokens and languages meet, from another country,
+   * in offer-id order. Tokens go outermost, most specific first, so the token an offer is first
+   * met under is the most specific one it shares with the request: its focus is that token's grade.
+   */
+  private meetFacilitators(r: PreparedRequest): MetFacilitators {
+    const { live, seen, country, prepared } = this.columns;
     const stamp = this.nextStamp();
     const slots: number[] = [];
     const tokenAt: number[] = [];
@@ -113,7 +137,7 @@ export class OfferIndex {
         for (const s of this.facilitatorMap.get(facilitatorKey(lang, r.tokens[t]))?.slots ?? []) {
           if (seen[s] === stamp) continue;
           seen[s] = stamp;
-          if (live[s] === 1 && start[s] <= r.end && r.start <= end[s] && country[s] !== r.country) {
+          if (live[s] === 1 && country[s] !== r.country) {
             slots.push(s);
             tokenAt.push(t);
           }
@@ -126,14 +150,14 @@ export class OfferIndex {
     const keys = new Float64Array(slots.length);
     for (let i = 0; i < slots.length; i++) keys[i] = rank[slots[i]] * n + tokenAt[i];
     keys.sort();
-    const focus = new Float64Array(keys.length);
+    const at = new Int32Array(keys.length);
     const offers = new Array<PreparedOffer>(keys.length);
     for (let i = 0; i < keys.length; i++) {
       const t = keys[i] % n;
-      focus[i] = r.tokenGrades[t];
+      at[i] = t;
       offers[i] = prepared[this.rankSlot[(keys[i] - t) / n]];
     }
-    return { offers, focus };
+    return { offers, tokenAt: at };
   }
 
   /**
@@ -164,6 +188,7 @@ export class OfferIndex {
     };
     const facilitator = prepared.offer.role === 'facilitator';
     if (facilitator) {
+      this.metCache.clear();
       const rank = this.facilitatorRanks?.get(prepared.offer.id);
       if (rank === undefined) this.facilitatorRanks = null;
       else {
@@ -188,6 +213,7 @@ export class OfferIndex {
     this.providerMap = new Map();
     this.facilitatorMap = new Map();
     this.deadSlots = 0;
+    this.metCache.clear();
     for (const p of live) this.insert(p);
   }
 }

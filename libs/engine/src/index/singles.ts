@@ -2,10 +2,10 @@ import type { TopK } from '../ranking/top-k';
 import { bundleKeyPrefix, combinationKey } from '../ranking/combination-key';
 import { rejectionEffect, type Rejections } from '../rules/rejections';
 import { AREA, BUDGET, EQUITY, FACTOR_COUNT, FOCUS, GROUP, LANGUAGE, MODALITY, SDG, WINDOW } from '../scoring/factors';
-import { areaFit, budgetFit, combine, languageFit, modalityFit, round3, sdgFit, singleFactors, targetGroupFit, windowFit } from '../scoring/fits';
+import { areaFit, budgetFit, combine, languageFit, modalityFit, round3, sdgFit, singleFactors, windowFit } from '../scoring/fits';
 import { deliversOwn, type PreparedRequest } from '../scoring/prepared';
 import { popcount } from '../scoring/vocabulary';
-import { languageBound, languageFitAtMost, mayDeliverOwn } from './language-bound';
+import { languageBound, languageFitAtMost, mayDeliverOwn, type LanguageBound } from './language-bound';
 import { ORIGIN_SOUTH, RARE_LANGUAGE_BIT } from './offer-columns';
 import type { OfferIndex } from './offer-index';
 import { bundleBound, type FacilitatorReach, type SouthProvider } from '../bundles/facilitator-reach';
@@ -37,7 +37,8 @@ export function addSingles(
   top: TopK,
   rejected: Rejections,
   reach: FacilitatorReach | null,
-): SouthProvider[] {
+  pair: (providers: SouthProvider[]) => void,
+): void {
   const bundles = reach !== null;
   const { areas, modalities, sdgs, targetGroups, languages, budget, start, end, country, origin, live, seen, prepared } = index.columns;
   const stamp = index.nextStamp();
@@ -75,11 +76,13 @@ export function addSingles(
   const tails = new Array<number>(r.languages.length + 1).fill(0);
   for (let j = r.languages.length - 1; j >= 0; j--) tails[j] = tails[j + 1] + lb.all[j];
   const n = areaBits.length;
+  // The bar as one number (TopK.floor), read again whenever the top-K changes.
+  let floor = top.floor;
   for (let ai = 0; ai < n; ai++) {
     const areaAtMost = w[AREA] * ((ai === 0 ? 0.5 : 0) + (0.5 * (n - ai)) / n) + others;
-    if (!top.reachable(areaAtMost + wLanguage * tails[0])) break;
+    if (areaAtMost + wLanguage * tails[0] < floor) break;
     for (let j = 0; j < r.languages.length; j++) {
-      if (!top.reachable(areaAtMost + wLanguage * tails[j])) break;
+      if (areaAtMost + wLanguage * tails[j] < floor) break;
       for (let t = 0; t < r.tokens.length; t++) {
         const slots = index.providerSlots(areaBits[ai], r.languages[j], r.tokens[t]);
         if (!slots) continue;
@@ -95,12 +98,12 @@ export function addSingles(
             wLanguage * languageFitAtMost(lb, languages[s]) + equity;
           const own = core + perGroup * popcount(rGroups & targetGroups[s]) + focus;
           const heads = bundles && origin[s] === ORIGIN_SOUTH;
-          if (!top.reachable((heads ? Math.max(own, core + liftable) : own) + rest)) continue;
+          if ((heads ? Math.max(own, core + liftable) : own) + rest < floor) continue;
           const window = w[WINDOW] * windowFit(r, start[s], end[s]);
           if (heads) {
             const share = Number.isNaN(r.budget) || Number.isNaN(budget[s]) ? 0 : budget[s] / r.budget;
             const southBound = bundleBound(r, w, modalities[s], targetGroups[s], core, share, grades[t], Math.max(rStart, start[s]), Math.min(rEnd, end[s]), reach);
-            if (top.reachable(southBound)) {
+            if (southBound >= floor) {
               southSlots.push(s);
               southCore.push(core);
               southFocus.push(grades[t]);
@@ -109,7 +112,7 @@ export function addSingles(
           }
           if (!accepts[origin[s]]) continue;
           const bound = own + window + w[MODALITY] * modalityFit(r, modalities[s]) + w[BUDGET] * budgetFit(r, budget[s]);
-          if (!top.reachable(bound)) continue;
+          if (bound < floor) continue;
           const o = prepared[s];
           // Scores cluster on the rounded grid: one that can at best tie must win on key.
           let key = top.canExceed(bound) ? null : combinationKey(r.request.id, [o.offer.id]);
@@ -120,10 +123,28 @@ export function addSingles(
           if (rejected.keys.size > 0 && rejected.keys.has(key)) continue;
           if (!keysOnly && rejectionEffect(rejected, r.request, [o.offer]) !== null) continue;
           top.add({ score, key, offers: [o] });
+          floor = top.floor;
         }
       }
     }
+    // The first area's offers are the best: pairing its providers now raises the bar the
+    // other areas are scanned against (bars only rise, so what they rule out stays out).
+    if (ai === 0 && bundles) {
+      pairSouth(index, r, w, top, lb, reach, pair);
+      floor = top.floor;
+    }
   }
+  if (bundles) pairSouth(index, r, w, top, lb, reach, pair);
+}
+
+/** Hands the southern providers kept since the last call that still reach the bar to `pair`. */
+function pairSouth(
+  index: OfferIndex, r: PreparedRequest, w: Float64Array, top: TopK, lb: LanguageBound, reach: FacilitatorReach, pair: (providers: SouthProvider[]) => void,
+): void {
+  const { budget, start, end, languages, prepared } = index.columns;
+  const langTech = r.languageTechnology;
+  const equity = w[EQUITY] * r.equity;
+  const wLanguage = w[LANGUAGE];
   // Only now, with the bar final for singles, are the survivors worth an object each.
   const south: SouthProvider[] = [];
   for (let i = 0; i < southSlots.length; i++) {
@@ -132,19 +153,23 @@ export function addSingles(
     if (!top.reachable(bound)) continue;
     const s = southSlots[i];
     const o = prepared[s];
+    const share = Number.isNaN(r.budget) || Number.isNaN(budget[s]) ? 0 : budget[s] / r.budget;
+    const from = Math.max(r.start, start[s]);
+    const to = Math.min(r.end, end[s]);
     if ((lb.rare > 0 || lb.ownRare) && languages[s] & RARE_LANGUAGE_BIT) {
       // The mask only says "some rare language": pairing will test this provider against
       // every facilitator, so make its area and language parts exact now.
-      const exact = w[AREA] * areaFit(r, o.areas, langTech === 0 || deliversOwn(r, o)) + w[SDG] * sdgFit(r, o.sdgs) +
+      core = w[AREA] * areaFit(r, o.areas, langTech === 0 || deliversOwn(r, o)) + w[SDG] * sdgFit(r, o.sdgs) +
         wLanguage * languageFit(r, o.languages) + equity;
-      bound += exact - core;
-      core = exact;
+      bound = bundleBound(r, w, o.modalities, o.targetGroups, core, share, southFocus[i], from, to, reach);
       if (!top.reachable(bound)) continue;
     }
     if (!top.canExceed(bound) && !top.reachableFor(bound, bundleKeyPrefix(r.request.id, o.offer.id))) continue;
-    const share = Number.isNaN(r.budget) || Number.isNaN(budget[s]) ? 0 : budget[s] / r.budget;
-    const groups = targetGroupFit(r, o.targetGroups);
-    south.push({ o, core, groups, focus: southFocus[i], share, from: Math.max(r.start, start[s]), to: Math.min(r.end, end[s]), bound });
+    south.push({ o, core, focus: southFocus[i], share, from, to, bound });
   }
-  return south;
+  southSlots.length = 0;
+  southCore.length = 0;
+  southFocus.length = 0;
+  southBounds.length = 0;
+  if (south.length > 0) pair(south);
 }

@@ -88,6 +88,15 @@ export class TopK {
     return last === undefined ? undefined : compareRanked(own, last) > 0 ? own : last;
   }
 
+  /**
+   * What a raw score must reach to enter for any provider offer: reachable(bound) is exactly
+   * bound >= floor (-Infinity while there is no bar). A hot loop reads it once per change.
+   */
+  get floor(): number {
+    const bar = this.bar();
+    return bar === undefined ? (this.k > 0 ? -Infinity : Infinity) : bar.score - ROUNDING_SLACK;
+  }
+
   /** Whether candidates of provider offer `lead` (any, when absent) meet a bar yet. */
   hasBar(lead?: string): boolean {
     return this.bar(lead) !== undefined;

@@ -4,7 +4,7 @@ import { offerPassesAlone } from '../rules/offer-checks';
 import { prepareOffer, prepareRequest, type PreparedOffer } from '../scoring/prepared';
 import { FACTOR_COUNT } from '../scoring/factors';
 import { combine, round3 } from '../scoring/fits';
-import { factorsOf, toSuggestion } from '../scoring/suggestion';
+import { factorsOf, toSuggestions } from '../scoring/suggestion';
 import { compareRanked, diverseTopK, leadOfferId, type Ranked } from '../ranking/top-k';
 import type { RejectedInput } from '../rules/rejections';
 import type { MatchOffer, MatchRequest, Suggestion } from '../types';
@@ -53,5 +53,5 @@ export function bruteForceMatch(
   const facilitators = offers.filter((o) => o.role === 'facilitator' && offerPassesAlone(request, o, false));
   for (const p of southProviders) for (const f of facilitators) consider([p, f]);
   ranked.sort(compareRanked);
-  return diverseTopK(ranked, k, leadOfferId).map((entry) => toSuggestion(r, entry, w));
+  return toSuggestions(r, diverseTopK(ranked, k, leadOfferId), w);
 }

@@ -8,17 +8,51 @@ import { days, isoDay, joinAnd, unweighted, usd } from './wording';
 // combination brings, what it misses, and what to do about a gap. Texts follow the requester's
 // own lists and order, so they read the way the request was put.
 
-function overlap(asked: readonly string[], has: (v: string) => boolean): { hit: string[]; missed: string[] } {
-  const distinct = [...new Set(asked)];
-  return { hit: distinct.filter(has), missed: distinct.filter((v) => !has(v)) };
+/** What every explanation of one request's suggestions shares, worked out once per request. */
+export interface RequestTexts {
+  readonly r: PreparedRequest;
+  /** The request's lists without repeats, in its order. */
+  readonly areas: readonly string[];
+  readonly modalities: readonly string[];
+  readonly targetGroups: readonly string[];
+  readonly sdgs: readonly number[];
+  readonly languages: readonly string[];
+  /** Its own languages (not of wider communication), else all of them. */
+  readonly own: readonly string[];
+  readonly equity: string;
 }
 
-function areaDetail(r: PreparedRequest, provider: MatchOffer, fit: number, own: readonly string[]): string {
+export function requestTexts(r: PreparedRequest): RequestTexts {
+  const req = r.request;
+  const languages = [...new Set(req.deliveryLanguages)];
+  const wider = languages.filter((l) => !WIDER_LANGUAGES.has(l));
+  return {
+    r,
+    areas: [...new Set(req.capacityAreas)],
+    modalities: [...new Set(req.modalities)],
+    targetGroups: [...new Set(req.targetGroups)],
+    sdgs: [...new Set(req.sdgs)],
+    languages,
+    own: wider.length ? wider : languages,
+    equity: equityDetail(r),
+  };
+}
+
+/** The distinct asked values the combination has, and those it misses, in the request's order. */
+function overlap<T>(distinct: readonly T[], has: (v: T) => boolean): { hit: T[]; missed: T[] } {
+  const hit: T[] = [];
+  const missed: T[] = [];
+  for (const v of distinct) (has(v) ? hit : missed).push(v);
+  return { hit, missed };
+}
+
+function areaDetail(t: RequestTexts, provider: MatchOffer, fit: number): string {
+  const { r, own } = t;
   const req = r.request;
   const first = req.capacityAreas[0];
   const techless = r.languageTechnology !== 0 && !provider.deliveryLanguages.some((l) => own.includes(l));
   const counts = (a: string): boolean => provider.capacityAreas.includes(a) && !(techless && a === LANGUAGE_TECHNOLOGY);
-  const { hit, missed } = overlap(req.capacityAreas, counts);
+  const { hit, missed } = overlap(t.areas, counts);
   if (techless && provider.capacityAreas.includes(LANGUAGE_TECHNOLOGY)) {
     const rest = hit.length ? `; it shares ${joinAnd(hit)}` : '';
     return `lists language-technology but delivers in none of the request's own languages (${own.join(', ')}), so it cannot build that technology for them${rest}: prefer a provider working in ${own[0]}`;
@@ -30,8 +64,8 @@ function areaDetail(r: PreparedRequest, provider: MatchOffer, fit: number, own: 
   return `covers ${first}, the request's first need${also}${missed.length ? `; misses ${joinAnd(missed)}` : ''}`;
 }
 
-function languageDetail(r: PreparedRequest, provider: MatchOffer, own: readonly string[]): string {
-  const asked = [...new Set(r.request.deliveryLanguages)];
+function languageDetail(t: RequestTexts, provider: MatchOffer): string {
+  const { r, own, languages: asked } = t;
   const counted = r.languageTechnology !== 0 ? own : asked;
   const delivered = asked.filter((l) => provider.deliveryLanguages.includes(l));
   const first = counted[0];
@@ -47,8 +81,9 @@ function languageDetail(r: PreparedRequest, provider: MatchOffer, own: readonly 
   return `delivers in ${joinAnd(delivered)} but not in ${first}, the request's first language: plan interpretation, or ask the provider to work in ${first}`;
 }
 
-function listDetail(asked: readonly string[], has: (v: string) => boolean, verb: string, noun: string, gap: string): string {
-  const { hit, missed } = overlap(asked, has);
+/** `asked` as the request lists it (for the text), `distinct` without repeats (for the test). */
+function listDetail(asked: readonly string[], distinct: readonly string[], has: (v: string) => boolean, verb: string, noun: string, gap: string): string {
+  const { hit, missed } = overlap(distinct, has);
   if (hit.length === 0) return `${verb} none of the requested ${noun} (${asked.join(', ')}): ${gap}`;
   return missed.length ? `${verb} ${joinAnd(hit)}; misses ${joinAnd(missed)}: ${gap}` : `${verb} ${joinAnd(hit)}, all that was asked`;
 }
@@ -66,8 +101,12 @@ function budgetDetail(asked: number | null, offers: readonly MatchOffer[], fit: 
 }
 
 function windowDetail(r: PreparedRequest, offers: readonly PreparedOffer[]): string {
-  const start = Math.max(...offers.map((o) => o.start));
-  const end = Math.min(...offers.map((o) => o.end));
+  let start = -Infinity;
+  let end = Infinity;
+  for (const o of offers) {
+    start = Math.max(start, o.start);
+    end = Math.min(end, o.end);
+  }
   const { start: asked, end: until } = r.request.window;
   const late = start - r.start;
   const early = r.end - end;
@@ -110,34 +149,41 @@ function focusDetail(r: PreparedRequest, offers: readonly MatchOffer[]): string 
   return `open to every eligible country: it has not singled out ${r.request.country}`;
 }
 
-function details(r: PreparedRequest, offers: readonly PreparedOffer[], factors: Float64Array): Record<FactorName, string> {
-  const req = r.request;
-  const raw = offers.map((o) => o.offer);
-  const provider = raw[0];
-  const asked = [...new Set(req.deliveryLanguages)];
-  const wider = asked.filter((l) => !WIDER_LANGUAGES.has(l));
-  const own = wider.length ? wider : asked;
-  const modalities = new Set(raw.flatMap((o) => o.modalities));
-  const groups = new Set(raw.flatMap((o) => o.targetGroups));
-  const together = raw.length > 1;
+const SDG_GAP = 'check the national strategy reference for what the rest needs';
+const MODALITY_GAP = 'ask whether the rest can be added, or look for a partner that brings it';
+
+function sdgDetail(t: RequestTexts, provider: MatchOffer): string {
+  const req = t.r.request;
+  const label = (g: number): string => `SDG ${g}`;
+  const { hit, missed } = overlap(t.sdgs, (g) => provider.sdgs.includes(g));
+  if (hit.length === 0) return `contributes to none of the requested SDGs (${req.sdgs.map(label).join(', ')}): ${SDG_GAP}`;
+  const hits = joinAnd(hit.map(label));
+  return missed.length ? `contributes to ${hits}; misses ${joinAnd(missed.map(label))}: ${SDG_GAP}` : `contributes to ${hits}, all that was asked`;
+}
+
+function details(t: RequestTexts, offers: readonly PreparedOffer[], factors: Float64Array): Record<FactorName, string> {
+  const req = t.r.request;
+  const provider = offers[0].offer;
+  const facilitator = offers.length > 1 ? offers[1].offer : undefined;
+  const raw = facilitator ? [provider, facilitator] : [provider];
+  const together = facilitator !== undefined;
+  const brings = (m: string, of: (o: MatchOffer) => readonly string[]): boolean => of(provider).includes(m) || (facilitator !== undefined && of(facilitator).includes(m));
   return {
-    capacityAreas: areaDetail(r, provider, factors[AREA], own),
-    modalities: listDetail(req.modalities, (m) => modalities.has(m), together ? 'together offer' : 'offers', 'modalities', 'ask whether the rest can be added, or look for a partner that brings it'),
-    sdgs: req.sdgs.length === 0
-      ? unweighted('SDGs')
-      : listDetail(req.sdgs.map((g) => `SDG ${g}`), (g) => provider.sdgs.includes(Number(g.slice(4))), 'contributes to', 'SDGs', 'check the national strategy reference for what the rest needs'),
+    capacityAreas: areaDetail(t, provider, factors[AREA]),
+    modalities: listDetail(req.modalities, t.modalities, (m) => brings(m, (o) => o.modalities), together ? 'together offer' : 'offers', 'modalities', MODALITY_GAP),
+    sdgs: req.sdgs.length === 0 ? unweighted('SDGs') : sdgDetail(t, provider),
     targetGroups: req.targetGroups.length === 0
       ? unweighted('target groups')
-      : listDetail(req.targetGroups, (g) => groups.has(g), together ? 'together reach' : 'reaches', 'target groups', 'ask how the rest would be reached'),
-    languages: languageDetail(r, provider, own),
+      : listDetail(req.targetGroups, t.targetGroups, (g) => brings(g, (o) => o.targetGroups), together ? 'together reach' : 'reaches', 'target groups', 'ask how the rest would be reached'),
+    languages: languageDetail(t, provider),
     budget: budgetDetail(req.budgetUsd, raw, factors[BUDGET]),
-    window: windowDetail(r, offers),
-    equity: equityDetail(r),
-    focus: focusDetail(r, raw),
+    window: windowDetail(t.r, offers),
+    equity: t.equity,
+    focus: focusDetail(t.r, raw),
   };
 }
 
-export function explain(r: PreparedRequest, offers: readonly PreparedOffer[], factors: Float64Array, weights: Float64Array): ExplanationEntry[] {
-  const text = details(r, offers, factors);
+export function explain(t: RequestTexts, offers: readonly PreparedOffer[], factors: Float64Array, weights: Float64Array): ExplanationEntry[] {
+  const text = details(t, offers, factors);
   return FACTORS.map((factor, i) => ({ factor, weight: round3(weights[i]), score: round3(factors[i]), detail: text[factor] }));
 }

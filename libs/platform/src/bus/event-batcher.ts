@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { AnyEvent } from '@capmatch/contracts';
 import type { EventHandlerFn } from './handler-registry';
-import type { InboxGate } from './inbox-gate';
+import type { PoolClient, QueryResult } from 'pg';
+import type { CheckRow, InboxGate } from './inbox-gate';
 import { acceptBeforeCommit, runBeforeCommit } from './before-commit';
 import { RequestContext } from './request-context';
 
@@ -107,20 +108,23 @@ export class EventBatcher {
   }
 
   /**
-   * One transaction for a batch in three round trips: START TRANSACTION with the aggregates'
-   * locks (one simple-protocol query, the lock keys being integers), the inbox check, and
-   * COMMIT after the handlers. Through TypeORM's transaction() the start and the locks would
-   * be two round trips, and on a busy machine each one costs as much as the work.
+   * One transaction for a batch in two round trips: START TRANSACTION with the aggregates'
+   * locks and the inbox check (one simple-protocol query on the pg client under the query
+   * runner, InboxGate.admitStatements; the check is prepared once per connection), and COMMIT
+   * after the handlers. Through TypeORM's
+   * transaction() and parameterised statements that would be four round trips, and on a busy
+   * machine each one costs as much as the work.
    */
   private async transaction(batch: Pending[]): Promise<void> {
     const events = batch.map((p) => p.event);
     const runner = this.dataSource.createQueryRunner();
     try {
-      await runner.connect();
+      const client = (await runner.connect()) as PoolClient;
+      await this.inbox.prepare(client);
       markTransactionStarted(runner);
       acceptBeforeCommit(runner.manager);
-      await runner.query(`START TRANSACTION; ${this.inbox.lockStatement(this.consumer, events)}`);
-      const verdicts = await this.inbox.judge(runner.manager, this.consumer, events);
+      const results = (await client.query(`START TRANSACTION; ${this.inbox.admitStatements(this.consumer, events)}`)) as unknown as QueryResult<CheckRow>[];
+      const verdicts = this.inbox.verdicts(events, results[results.length - 1].rows[0]);
       for (const [i, { event, handler }] of batch.entries()) {
         if (verdicts[i] !== 'new') {
           this.logger.debug(`Skipped ${verdicts[i]} event ${event.id} (${event.type} ${event.aggregateId} v${event.version})`);

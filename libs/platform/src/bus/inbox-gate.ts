@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { hash } from 'node:crypto';
+import { escapeLiteral, type PoolClient } from 'pg';
 import type { AnyEvent } from '@capmatch/contracts';
 import { BUS_SCHEMA, quoteSchema } from './bus.constants';
 
@@ -8,7 +8,9 @@ export type InboxVerdict = 'new' | 'duplicate' | 'stale';
 
 /** A 32-bit advisory lock key per (consumer, aggregate); computed here so keys can be sorted. */
 function lockKey(consumer: string, aggregateId: string): number {
-  return createHash('sha1').update(`${consumer}/${aggregateId}`).digest().readInt32BE(0);
+  // The first four bytes of the SHA-1, as a signed 32-bit integer (the keys of every running
+  // instance must agree, so this is fixed); the one-shot hash skips the Hash object per call.
+  return Number.parseInt(hash('sha1', `${consumer}/${aggregateId}`, 'hex').slice(0, 8), 16) | 0;
 }
 
 /**
@@ -26,15 +28,21 @@ function lockKey(consumer: string, aggregateId: string): number {
  */
 @Injectable()
 export class InboxGate {
-  private readonly sql: string;
+  private readonly statement: string;
+  private readonly prepareSql: string;
+  /** The connections (pg clients; a pool hands out the same object per connection) that hold the statement. */
+  private readonly prepared = new WeakSet<PoolClient>();
 
   constructor(@Inject(BUS_SCHEMA) schema: string) {
     const inbox = `${quoteSchema(schema)}.inbox`;
-    this.sql = `WITH input AS (
+    this.statement = `capmatch_inbox_${schema}`;
+    this.prepareSql = `PREPARE ${this.statement} (text, uuid[], text[], text[], int[]) AS
+      WITH input AS (
         SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::int[]) AS t(event_id, event_type, aggregate_id, version)),
       prior AS (
-        SELECT aggregate_id, max(version) AS version FROM ${inbox}
-        WHERE consumer = $1 AND aggregate_id IN (SELECT aggregate_id FROM input) GROUP BY aggregate_id),
+        SELECT a.aggregate_id, p.version FROM (SELECT DISTINCT aggregate_id FROM input) a
+        CROSS JOIN LATERAL (SELECT version FROM ${inbox} WHERE consumer = $1 AND aggregate_id = a.aggregate_id
+          ORDER BY version DESC LIMIT 1) p),
       written AS (
         INSERT INTO ${inbox} (consumer, event_id, event_type, aggregate_id, version)
         SELECT $1, event_id, event_type, aggregate_id, version FROM input
@@ -44,37 +52,49 @@ export class InboxGate {
   }
 
   /**
-   * The statement that takes the per-aggregate locks of a batch, in key order. The keys are
-   * integers computed here, so it needs no parameters and can share a round trip with the
-   * START TRANSACTION before it (EventBatcher). It must be a statement of its own: a
-   * statement's snapshot is taken when it starts, so the check that follows must start after
-   * the locks are held to see every batch of those aggregates that committed before.
+   * Prepares the check on this connection once (its own round trip, the first time a
+   * connection serves a batch): Postgres then plans it once per connection, where planning the
+   * statement afresh cost about as much as running it. Prepared statements outlive
+   * transactions, rolled back or not, and end with the connection.
    */
-  lockStatement(consumer: string, events: readonly AnyEvent[]): string {
-    const keys = [...new Set(events.map((e) => lockKey(consumer, e.aggregateId)))].sort((a, b) => a - b);
-    return `SELECT pg_advisory_xact_lock(2, k) FROM unnest('{${keys.join(',')}}'::int[]) WITH ORDINALITY AS t(k, n) ORDER BY n`;
-  }
-
-  /** Locks, then judges (two statements); for callers that did not take the locks with lockStatement. */
-  async admit(manager: EntityManager, consumer: string, events: readonly AnyEvent[]): Promise<InboxVerdict[]> {
-    await manager.query(this.lockStatement(consumer, events));
-    return this.judge(manager, consumer, events);
+  async prepare(client: PoolClient): Promise<void> {
+    if (this.prepared.has(client)) return;
+    // 42P05: another gate of the same schema on this pool prepared the same text already.
+    await client.query(this.prepareSql).catch((error: { code?: string }) => {
+      if (error.code !== '42P05') throw error;
+    });
+    this.prepared.add(client);
   }
 
   /**
-   * One verdict per event, in order; events are judged as if applied one after the other. The
-   * locks of lockStatement must already be held by this transaction.
+   * The statements that admit a batch, for one simple-protocol query (no parameters: every
+   * value is an escaped literal), so that they can share a round trip with the START
+   * TRANSACTION before them (EventBatcher): first the per-aggregate locks in key order, then
+   * the prepared check (prepare() first). They must be two statements: a statement's snapshot
+   * is taken when it starts, so the check must start after the locks are held to see every
+   * batch of those aggregates that committed before (in READ COMMITTED each statement of a
+   * multi-statement query, EXECUTE included, takes its own snapshot). The check's result is
+   * the last statement's one row, read by verdicts(). The highest version per aggregate is one
+   * step down inbox_aggregate_idx (LIMIT 1), however many events of that aggregate the inbox
+   * holds.
    */
-  async judge(manager: EntityManager, consumer: string, events: readonly AnyEvent[]): Promise<InboxVerdict[]> {
-    const [row] = await manager.query(this.sql, [
-      consumer,
-      events.map((e) => e.id),
-      events.map((e) => e.type),
-      events.map((e) => e.aggregateId),
-      events.map((e) => e.version),
-    ]);
-    const written = new Set<string>(row.written as string[]);
-    const latest = new Map<string, number>(Object.entries(row.prior as Record<string, number>));
+  admitStatements(consumer: string, events: readonly AnyEvent[]): string {
+    const keys = [...new Set(events.map((e) => lockKey(consumer, e.aggregateId)))].sort((a, b) => a - b);
+    const list = (values: string[], type: string) => `ARRAY[${values.map(escapeLiteral).join(',')}]::${type}[]`;
+    // The keys in array order (sorted above); one row back, not one per key.
+    return `SELECT count(pg_advisory_xact_lock(2, k)::text) FROM unnest('{${keys.join(',')}}'::int[]) AS t(k);
+      EXECUTE ${this.statement} (${escapeLiteral(consumer)}, ${list(events.map((e) => e.id), 'uuid')},
+        ${list(events.map((e) => e.type), 'text')}, ${list(events.map((e) => e.aggregateId), 'text')},
+        ${list(events.map((e) => String(e.version)), 'int')})`;
+  }
+
+  /**
+   * One verdict per event, in order, from the check's row; events are judged as if applied one
+   * after the other.
+   */
+  verdicts(events: readonly AnyEvent[], row: CheckRow): InboxVerdict[] {
+    const written = new Set<string>(row.written);
+    const latest = new Map<string, number>(Object.entries(row.prior));
     return events.map((event) => {
       if (!written.delete(event.id.toLowerCase())) return 'duplicate'; // delete: a second copy in the batch is a duplicate too
       const prior = latest.get(event.aggregateId);
@@ -84,3 +104,10 @@ export class InboxGate {
     });
   }
 }
+
+/** What the check of admitStatements returns: the event ids written, the highest version seen per aggregate. */
+export interface CheckRow {
+  written: string[];
+  prior: Record<string, number>;
+}
+

@@ -21,11 +21,8 @@ export class OutboxService {
     this.channel = outboxChannel(schema);
     this.table = `${quoteSchema(schema)}.outbox`;
     // One round trip: the insert and the wake-up; NOTIFY is only sent if the transaction commits.
-    this.insertSql = `WITH written AS (INSERT INTO ${quoteSchema(schema)}.outbox
-      (id, type, aggregate_id, version, payload, correlation_id, causation_id, occurred_at) SELECT * FROM unnest(
-        $1::uuid[], $2::text[], $3::text[], $4::int[], $5::jsonb[], $6::text[], $7::text[], $8::timestamptz[])
-      RETURNING seq)
-      SELECT pg_notify($9, '') WHERE EXISTS (SELECT 1 FROM written)`;
+    this.insertSql = `WITH written AS (${this.insertFrom('$1::jsonb')} RETURNING seq)
+      SELECT pg_notify($2, '') WHERE EXISTS (SELECT 1 FROM written)`;
   }
 
   add(manager: EntityManager, event: NewEvent): Promise<AnyEvent> {
@@ -39,17 +36,7 @@ export class OutboxService {
     }
     if (events.length === 0) return [];
     const full = this.envelopes(events);
-    await manager.query(this.insertSql, [
-      full.map((e) => e.id),
-      full.map((e) => e.type),
-      full.map((e) => e.aggregateId),
-      full.map((e) => e.version),
-      full.map((e) => JSON.stringify(e.payload)),
-      full.map((e) => e.correlationId ?? null),
-      full.map((e) => e.causationId ?? null),
-      full.map((e) => e.occurredAt),
-      this.channel,
-    ]);
+    await manager.query(this.insertSql, [rowsJson(full), this.channel]);
     return full;
   }
 
@@ -61,21 +48,24 @@ export class OutboxService {
   addIn(statement: OneStatement, events: readonly NewEvent[], gate: string): AnyEvent[] {
     if (events.length === 0) return [];
     const full = this.envelopes(events);
-    const p = (values: unknown[], type: string) => statement.param(values, type);
-    statement.with(
-      'outbox_rows',
-      `INSERT INTO ${this.table} (id, type, aggregate_id, version, payload, correlation_id, causation_id, occurred_at)
-       SELECT * FROM unnest(${p(full.map((e) => e.id), 'uuid[]')}, ${p(full.map((e) => e.type), 'text[]')},
-         ${p(full.map((e) => e.aggregateId), 'text[]')}, ${p(full.map((e) => e.version), 'int[]')},
-         ${p(full.map((e) => JSON.stringify(e.payload)), 'jsonb[]')}, ${p(full.map((e) => e.correlationId ?? null), 'text[]')},
-         ${p(full.map((e) => e.causationId ?? null), 'text[]')}, ${p(full.map((e) => e.occurredAt), 'timestamptz[]')})
-       WHERE EXISTS (SELECT 1 FROM ${gate})
-       RETURNING seq`,
-    );
+    statement.with('outbox_rows', `${this.insertFrom(statement.param(rowsJson(full), 'jsonb'))} WHERE EXISTS (SELECT 1 FROM ${gate}) RETURNING seq`);
     // A CTE calling a volatile function is evaluated once, in full, when the final SELECT reads it.
     statement.with('outbox_notify', `SELECT pg_notify(${statement.param(this.channel, 'text')}, '') FROM (SELECT 1 FROM outbox_rows LIMIT 1) w`);
     statement.select('outbox_notified', '(SELECT count(*)::int FROM outbox_notify)');
     return full;
+  }
+
+  /**
+   * The INSERT of the rows in the JSON array `rows` (rowsJson), in array order, so later events
+   * get a higher seq. One JSON document rather than one array parameter per column: the
+   * payloads are embedded as they are, where a jsonb[] parameter makes the driver escape every
+   * quote of every payload into an array literal (most of the producer's CPU per event).
+   */
+  private insertFrom(rows: string): string {
+    return `INSERT INTO ${this.table} (id, type, aggregate_id, version, payload, correlation_id, causation_id, occurred_at)
+      SELECT id, type, aggregate_id, version, payload, correlation_id, causation_id, occurred_at
+      FROM jsonb_to_recordset(${rows}) AS t(id uuid, type text, aggregate_id text, version int, payload jsonb,
+        correlation_id text, causation_id text, occurred_at timestamptz)`;
   }
 
   /** Ids, time and the request context's correlation and causation, as addAll gives them. */
@@ -89,4 +79,14 @@ export class OutboxService {
         ({ ...e, id: randomUUID(), occurredAt, ...(correlationId ? { correlationId } : {}), ...(causationId ? { causationId } : {}) }) as AnyEvent,
     );
   }
+}
+
+/** The outbox rows of `events` as one JSON array (see insertFrom). */
+function rowsJson(events: readonly AnyEvent[]): string {
+  return JSON.stringify(
+    events.map((e) => ({
+      id: e.id, type: e.type, aggregate_id: e.aggregateId, version: e.version, payload: e.payload,
+      correlation_id: e.correlationId ?? null, causation_id: e.causationId ?? null, occurred_at: e.occurredAt,
+    })),
+  );
 }

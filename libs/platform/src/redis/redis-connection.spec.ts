@@ -26,6 +26,25 @@ describe('createRedis', () => {
     expect(client).toBeInstanceOf(Cluster);
     client.disconnect();
   });
+
+  it('pipelines automatically only for the rate-limit counters, never for BullMQ connections', () => {
+    const pipelined = (role: 'worker' | 'producer' | 'client' | 'counters', cluster: boolean) => {
+      const url = cluster ? 'redis://127.0.0.1:1,127.0.0.1:2' : 'redis://127.0.0.1:1';
+      const client = createRedis({ REDIS_URL: url, REDIS_CLUSTER: cluster }, role, 't');
+      client.on('error', () => undefined);
+      const on = Boolean(client.options.enableAutoPipelining);
+      client.disconnect();
+      return on;
+    };
+    for (const cluster of [false, true]) {
+      expect([pipelined('worker', cluster), pipelined('producer', cluster), pipelined('client', cluster), pipelined('counters', cluster)]).toEqual([
+        false,
+        false,
+        false,
+        true,
+      ]);
+    }
+  });
 });
 
 describe('Redis configuration', () => {

@@ -16,17 +16,18 @@ export interface RedisSettings {
  *   requires for workers and their blocking connections);
  * - `producer`: fails fast (no offline queue), so a relay batch errors out and is retried
  *   later rather than hanging while it holds row locks;
- * - `client`: one retry per command (health checks, rate-limit counters, tools), and automatic
- *   pipelining: the rate-limit scripts that concurrent requests issue in one tick of the event
- *   loop go out in one write and come back in one read, not one round trip (and one syscall)
- *   each.
+ * - `client`: one retry per command (queues of delayed jobs, tools);
+ * - `counters`: as `client`, with automatic pipelining: the rate-limit scripts that concurrent
+ *   requests issue in one tick of the event loop go out in one write and come back in one read,
+ *   not one round trip (and one syscall) each. Not for BullMQ connections.
  */
-export type RedisRole = 'worker' | 'producer' | 'client';
+export type RedisRole = 'worker' | 'producer' | 'client' | 'counters';
 
 const ROLE_OPTIONS: Record<RedisRole, RedisOptions> = {
   worker: { maxRetriesPerRequest: null },
   producer: { maxRetriesPerRequest: 1, enableOfflineQueue: false },
-  client: { maxRetriesPerRequest: 1, enableAutoPipelining: true },
+  client: { maxRetriesPerRequest: 1 },
+  counters: { maxRetriesPerRequest: 1, enableAutoPipelining: true },
 };
 
 const retry = (times: number) => Math.min(times * 200, 5000);
