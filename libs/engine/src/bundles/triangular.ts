@@ -54,11 +54,10 @@ export function addBundles(
   }
   // A facilitator that could not lift even the best provider to the bar is dropped.
   const lifted = bestCore + w[MODALITY];
+  const floor = top.floor; // the top-K does not change while the groups are built
   const groups = new FacilitatorGroups(r, w, reach, (targetGroups, share, window, focus) =>
-    top.reachable(
-      lifted + w[GROUP] * targetGroupFit(r, liveGroups | targetGroups) + w[BUDGET] * budgetBound(bestShare, share) + w[WINDOW] * window +
-        w[FOCUS] * Math.max(bestFocus, focus),
-    ),
+    lifted + w[GROUP] * targetGroupFit(r, liveGroups | targetGroups) + w[BUDGET] * budgetBound(bestShare, share) + w[WINDOW] * window +
+      w[FOCUS] * Math.max(bestFocus, focus) >= floor,
   ).groups;
   if (groups.length === 0) return;
   // Best bound first, the bound refined over the groups (groupBound) only when a provider comes
@@ -99,20 +98,23 @@ export function addBundles(
         const covered = ownBudget >= 1;
         const list: readonly FacilitatorPart[] = covered ? g.byExtra() : g.byGain();
         const base = covered ? head + w[BUDGET] : head + w[BUDGET] * ownBudget;
+        // canExceed(x, lead) as one number, read again only when a bundle was offered.
+        let exceed = top.exceedFloor(lead);
         for (const f of list) {
-          if (!top.canExceed(covered ? base + f.extra : base + f.gain, lead)) break;
-          if (top.canExceed(pairBound(f), lead)) consider(r, w, top, rejected, p.o, f.o);
+          if ((covered ? base + f.extra : base + f.gain) < exceed) break;
+          if (pairBound(f) >= exceed && consider(r, w, top, rejected, p.o, f.o)) exceed = top.exceedFloor(lead);
         }
       }
       // Then those that can at best tie it (scores cluster on the rounded grid, so there can
       // be thousands): only keys below the bar's enter, so go by id and stop past it.
       if (!top.hasBar(lead)) continue;
       let limit = idLimitBelow(prefix, top.barKey(lead));
+      let atLeast = top.floorFor(lead);
       for (const f of g.byId()) {
         if (limit !== null && f.o.offer.id >= limit) break;
-        if (!top.reachable(pairBound(f), lead)) continue;
-        consider(r, w, top, rejected, p.o, f.o);
+        if (pairBound(f) < atLeast || !consider(r, w, top, rejected, p.o, f.o)) continue;
         limit = idLimitBelow(prefix, top.barKey(lead));
+        atLeast = top.floorFor(lead);
       }
     }
   }
@@ -120,14 +122,15 @@ export function addBundles(
 
 const scratch = new Float64Array(FACTOR_COUNT);
 
-/** Scores one bundle exactly and offers it to the top-K. */
-function consider(r: PreparedRequest, w: Float64Array, top: TopK, rejected: Rejections, p: PreparedOffer, f: PreparedOffer): void {
+/** Scores one bundle exactly and offers it to the top-K; false when it was not offered (the top-K is unchanged). */
+function consider(r: PreparedRequest, w: Float64Array, top: TopK, rejected: Rejections, p: PreparedOffer, f: PreparedOffer): boolean {
   const score = round3(combine(w, bundleFactors(r, p, f, scratch)));
-  if (!top.mayEnter(score, p.offer.id)) return;
+  if (!top.mayEnter(score, p.offer.id)) return false;
   const key = combinationKey(r.request.id, [p.offer.id, f.offer.id]);
-  if (rejected.keys.size > 0 && rejected.keys.has(key)) return;
-  if (!rejected.keysOnly && rejectionEffect(rejected, r.request, [p.offer, f.offer]) !== null) return;
+  if (rejected.keys.size > 0 && rejected.keys.has(key)) return false;
+  if (!rejected.keysOnly && rejectionEffect(rejected, r.request, [p.offer, f.offer]) !== null) return false;
   top.add({ score, key, offers: [p, f] });
+  return true;
 }
 
 /** P's part with any facilitator of the group: its core, the group's exact modality and target-group fits, its own focus. */

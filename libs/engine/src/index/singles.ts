@@ -126,12 +126,14 @@ export function addSingles(
           floor = top.floor;
         }
       }
-    }
-    // The first area's offers are the best: pairing its providers now raises the bar the
-    // other areas are scanned against (bars only rise, so what they rule out stays out).
-    if (ai === 0 && bundles) {
-      pairSouth(index, r, w, top, lb, reach, pair);
-      floor = top.floor;
+      // The first area's offers are the best, and those in the request's first language the
+      // best of them: pairing their providers now raises the bar the rest is scanned against
+      // (bars only rise, so what they rule out stays out), and many buckets of the later
+      // languages then fall below it whole.
+      if (ai === 0 && j === 0 && bundles) {
+        pairSouth(index, r, w, top, lb, reach, pair);
+        floor = top.floor;
+      }
     }
   }
   if (bundles) pairSouth(index, r, w, top, lb, reach, pair);

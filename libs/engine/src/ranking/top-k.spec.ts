@@ -4,12 +4,13 @@ import { prepareOffer } from '../scoring/prepared';
 import { TopK } from './top-k';
 
 // The scan (index/singles.ts) compares bounds with TopK.floor instead of calling reachable on
-// every offer; the two must agree on every bound, before and after each entry.
+// every offer, and the pair loops (bundles/triangular.ts) floorFor and exceedFloor instead of
+// reachable and canExceed per facilitator; each pair must agree on every bound, before and after each entry.
 
 const offers = ['a', 'b', 'c', 'd'].map((id) => prepareOffer(anOffer({ id })));
 
-describe('TopK.floor', () => {
-  it('is exactly the bound reachable() asks for, as entries come in', () => {
+describe('TopK.floor, floorFor and exceedFloor', () => {
+  it('are exactly the bounds reachable() and canExceed() ask for, as entries come in', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 4 }),
@@ -21,6 +22,14 @@ describe('TopK.floor', () => {
             // Bounds near the entries' scores too: pruning is decided within half a thousandth.
             const near = entries.flatMap((e) => bounds.map((b) => e.score / 1000 + b / 1000));
             for (const b of [...bounds, ...near, top.floor]) expect(top.reachable(b)).toBe(b >= top.floor);
+            for (const lead of offers.map((o) => o.offer.id)) {
+              const floor = top.floorFor(lead);
+              const exceed = top.exceedFloor(lead);
+              for (const b of [...bounds, ...near, floor, exceed]) {
+                expect(top.reachable(b, lead)).toBe(b >= floor);
+                expect(top.canExceed(b, lead)).toBe(b >= exceed);
+              }
+            }
           };
           agree();
           for (const e of entries) {

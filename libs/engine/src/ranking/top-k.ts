@@ -97,6 +97,18 @@ export class TopK {
     return bar === undefined ? (this.k > 0 ? -Infinity : Infinity) : bar.score - ROUNDING_SLACK;
   }
 
+  /** floor for candidates of provider offer `lead`: reachable(bound, lead) is exactly bound >= floorFor(lead). */
+  floorFor(lead: string): number {
+    const bar = this.bar(lead);
+    return bar === undefined ? (this.k > 0 ? -Infinity : Infinity) : bar.score - ROUNDING_SLACK;
+  }
+
+  /** canExceed(bound, lead) is exactly bound >= exceedFloor(lead): the pair loops read it once per change. */
+  exceedFloor(lead?: string): number {
+    const bar = this.bar(lead);
+    return bar === undefined ? -Infinity : bar.score + ROUNDING_SLACK - 2e-9;
+  }
+
   /** Whether candidates of provider offer `lead` (any, when absent) meet a bar yet. */
   hasBar(lead?: string): boolean {
     return this.bar(lead) !== undefined;
