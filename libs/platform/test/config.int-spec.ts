@@ -6,6 +6,15 @@ import { ProbeModule } from './support/probe.module';
 
 const root = resolve(__dirname, '../../..');
 
+/** Runs an app's main.ts from source with extra variables, as a process of its own. */
+const runMain = (app: string, env: Record<string, string>) =>
+  spawnSync(process.execPath, ['-r', '@swc-node/register', `apps/${app}/src/main.ts`], {
+    cwd: root,
+    env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+
 describe('configuration at start-up', () => {
   it.each([
     ['DATABASE_URL', 'mysql://localhost/capmatch'],
@@ -27,24 +36,14 @@ describe('configuration at start-up', () => {
   });
 
   it('a service process exits 1 with a message naming the variable', () => {
-    const run = spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/offers/src/main.ts'], {
-      cwd: root,
-      env: { ...process.env, OFFERS_PORT: 'eighty', LOG_LEVEL: 'silent' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const run = runMain('offers', { OFFERS_PORT: 'eighty' });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('OFFERS_PORT ("eighty")');
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('the console process exits 1 the same way', () => {
-    const run = spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/console/src/main.ts'], {
-      cwd: root,
-      env: { ...process.env, CONSOLE_PORT: 'eighty', LOG_LEVEL: 'silent' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const run = runMain('console', { CONSOLE_PORT: 'eighty' });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('capmatch-console: ');
     expect(run.stderr).toContain('CONSOLE_PORT ("eighty")');
