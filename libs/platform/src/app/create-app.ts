@@ -14,11 +14,9 @@ import { answerClientErrorsAsProblems } from '../http/client-errors';
 import { createValidationPipe } from '../http/validation.pipe';
 import { ProblemFilter } from '../http/problem.filter';
 import { installRequestPipeline } from '../http/request-pipeline';
-import { httpMetricsMiddleware } from '../metrics/http-metrics';
 import { PLATFORM_OPTIONS } from '../platform.constants';
 import { configFactoriesOf } from '../platform.module';
 import type { PlatformOptions } from '../platform-options';
-import { installDrainGate } from './graceful-shutdown';
 
 export interface ServiceEntry {
   service: ServiceName;
@@ -44,8 +42,6 @@ export async function createApp({ service, module }: ServiceEntry): Promise<Nest
   app.flushLogs();
   app.disable('x-powered-by');
   answerClientErrorsAsProblems(app.getHttpServer() as Server);
-  installDrainGate(app);
-  app.use(httpMetricsMiddleware());
   installRequestPipeline(app);
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(createValidationPipe());
