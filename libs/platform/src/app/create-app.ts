@@ -12,6 +12,7 @@ import { loadDotEnv } from '../config/load-dotenv';
 import type { Server } from 'node:http';
 import { answerClientErrorsAsProblems } from '../http/client-errors';
 import { createValidationPipe } from '../http/validation.pipe';
+import { LeanExpressAdapter } from '../http/lean-express-adapter';
 import { ProblemFilter } from '../http/problem.filter';
 import { installRequestPipeline } from '../http/request-pipeline';
 import { PLATFORM_OPTIONS } from '../platform.constants';
@@ -33,7 +34,7 @@ export async function createApp({ service, module }: ServiceEntry): Promise<Nest
   resolveJwtKey(readEnv(CoreEnv));
   for (const factory of configFactoriesOf(module)) await factory();
 
-  const app = await NestFactory.create<NestExpressApplication>(module, {
+  const app = await NestFactory.create<NestExpressApplication>(module, new LeanExpressAdapter(), {
     bufferLogs: true,
     bodyParser: false,
     abortOnError: false,
