@@ -1,6 +1,6 @@
 import { bundleKeyPrefix, combinationKey, idLimitBelow } from '../ranking/combination-key';
 import { BoundHeap } from './bound-heap';
-import { FacilitatorGroups, type FacilitatorPart, type Group } from './facilitator-groups';
+import { FacilitatorGroups, type Group } from './facilitator-groups';
 import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
 import { budgetBound, type FacilitatorReach, type SouthProvider } from './facilitator-reach';
 import { rejectionEffect, type Rejections } from '../rules/rejections';
@@ -25,8 +25,6 @@ import { BUDGET, FACTOR_COUNT, FOCUS, GROUP, MODALITY, WINDOW } from '../scoring
 export function budgetShare(r: PreparedRequest, o: PreparedOffer): number {
   return Number.isNaN(r.budget) || Number.isNaN(o.budget) ? 0 : o.budget / r.budget;
 }
-
-const daysWithin = (f: FacilitatorPart, from: number, to: number): number => Math.max(0, Math.min(to, f.end) - Math.max(from, f.start) + 1);
 
 /** Adds the bundles that can enter the top-K; each provider's `bound` must be its bundleBound (index/singles.ts computes it). */
 export function addBundles(
@@ -55,10 +53,10 @@ export function addBundles(
   // A facilitator that could not lift even the best provider to the bar is dropped.
   const lifted = bestCore + w[MODALITY];
   const floor = top.floor; // the top-K does not change while the groups are built
-  const groups = new FacilitatorGroups(r, w, reach, (targetGroups, share, window, focus) =>
+  const { groups, columns } = new FacilitatorGroups(r, w, reach, (targetGroups, share, window, focus) =>
     lifted + w[GROUP] * targetGroupFit(r, liveGroups | targetGroups) + w[BUDGET] * budgetBound(bestShare, share) + w[WINDOW] * window +
       w[FOCUS] * Math.max(bestFocus, focus) >= floor,
-  ).groups;
+  );
   if (groups.length === 0) return;
   // Best bound first, the bound refined over the groups (groupBound) only when a provider comes
   // up: one is refined while its coarse bound is at least the best refined one left, and paired
@@ -89,20 +87,23 @@ export function addBundles(
       const gBound = groupBound(r, w, p, g, true);
       if (!top.reachableFor(gBound, prefix, lead)) continue;
       const head = headOf(r, w, p, g);
-      const pairBound = (f: FacilitatorPart): number =>
-        head + w[BUDGET] * budgetBound(p.share, f.share) + (w[WINDOW] * daysWithin(f, p.from, p.to)) / r.days + w[FOCUS] * Math.max(0, f.focus - p.focus);
+      const pairBound = (f: number): number =>
+        head + w[BUDGET] * budgetBound(p.share, columns.share[f]) + (w[WINDOW] * columns.daysWithin(f, p.from, p.to)) / r.days +
+        w[FOCUS] * Math.max(0, columns.focus[f] - p.focus);
       // First the pairs that may score above the bar: by what the facilitator can add, until
       // that cannot lift the pair above it. Once the provider covers the budget, only the
       // window and the focus still depend on the facilitator.
       if (top.canExceed(gBound, lead)) {
         const covered = ownBudget >= 1;
-        const list: readonly FacilitatorPart[] = covered ? g.byExtra() : g.byGain();
+        const list = covered ? g.byExtra() : g.byGain();
+        const adds = covered ? columns.extra : columns.gain;
         const base = covered ? head + w[BUDGET] : head + w[BUDGET] * ownBudget;
         // canExceed(x, lead) as one number, read again only when a bundle was offered.
         let exceed = top.exceedFloor(lead);
-        for (const f of list) {
-          if ((covered ? base + f.extra : base + f.gain) < exceed) break;
-          if (pairBound(f) >= exceed && consider(r, w, top, rejected, p.o, f.o)) exceed = top.exceedFloor(lead);
+        for (let x = 0; x < list.length; x++) {
+          const f = list[x];
+          if (base + adds[f] < exceed) break;
+          if (pairBound(f) >= exceed && consider(r, w, top, rejected, p.o, facilitators[f])) exceed = top.exceedFloor(lead);
         }
       }
       // Then those that can at best tie it (scores cluster on the rounded grid, so there can
@@ -110,9 +111,10 @@ export function addBundles(
       if (!top.hasBar(lead)) continue;
       let limit = idLimitBelow(prefix, top.barKey(lead));
       let atLeast = top.floorFor(lead);
-      for (const f of g.byId()) {
-        if (limit !== null && f.o.offer.id >= limit) break;
-        if (pairBound(f) < atLeast || !consider(r, w, top, rejected, p.o, f.o)) continue;
+      for (let x = 0; x < g.members.length; x++) {
+        const f = g.members[x];
+        if (limit !== null && facilitators[f].offer.id >= limit) break;
+        if (pairBound(f) < atLeast || !consider(r, w, top, rejected, p.o, facilitators[f])) continue;
         limit = idLimitBelow(prefix, top.barKey(lead));
         atLeast = top.floorFor(lead);
       }
