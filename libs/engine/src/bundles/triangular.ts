@@ -50,13 +50,7 @@ export function addBundles(
     bestFocus = Math.max(bestFocus, p.focus);
     liveGroups |= p.o.targetGroups;
   }
-  // A facilitator that could not lift even the best provider to the bar is dropped.
-  const lifted = bestCore + w[MODALITY];
-  const floor = top.floor; // the top-K does not change while the groups are built
-  const { groups, columns } = new FacilitatorGroups(r, w, reach, (targetGroups, share, window, focus) =>
-    lifted + w[GROUP] * targetGroupFit(r, liveGroups | targetGroups) + w[BUDGET] * budgetBound(bestShare, share) + w[WINDOW] * window +
-      w[FOCUS] * Math.max(bestFocus, focus) >= floor,
-  );
+  const { groups, columns } = groupsFor(r, w, reach, bestCore + w[MODALITY], bestShare, bestFocus, liveGroups, top.floor);
   if (groups.length === 0) return;
   // Best bound first, the bound refined over the groups (groupBound) only when a provider comes
   // up: one is refined while its coarse bound is at least the best refined one left, and paired
@@ -120,6 +114,46 @@ export function addBundles(
       }
     }
   }
+}
+
+/** What groupsFor last built, and for which request (its reach) and which providers. */
+interface BuiltGroups {
+  reach: FacilitatorReach;
+  lifted: number;
+  share: number;
+  focus: number;
+  targetGroups: number;
+  floor: number;
+  built: FacilitatorGroups;
+}
+let lastBuilt: BuiltGroups | null = null;
+
+/**
+ * The request's facilitators that could lift a provider to the bar, grouped. A facilitator
+ * that could not lift even the best provider (`lifted` = its core plus a perfect modality fit,
+ * the best budget share and focus, all their target groups) is dropped. A request pairs its
+ * providers in a few rounds; a later round whose providers are no better and whose bar is no
+ * lower reuses the groups built before (holding more facilitators than needed costs nothing
+ * but time), so they are built about once per request.
+ */
+function groupsFor(
+  r: PreparedRequest, w: Float64Array, reach: FacilitatorReach, lifted: number, share: number, focus: number, targetGroups: number, floor: number,
+): FacilitatorGroups {
+  const last = lastBuilt;
+  if (last !== null && last.reach === reach) {
+    if (lifted <= last.lifted && share <= last.share && focus <= last.focus && (targetGroups & ~last.targetGroups) === 0 && floor >= last.floor) return last.built;
+    lifted = Math.max(lifted, last.lifted);
+    share = Math.max(share, last.share);
+    focus = Math.max(focus, last.focus);
+    targetGroups |= last.targetGroups;
+    floor = Math.min(floor, last.floor);
+  }
+  const built = new FacilitatorGroups(r, w, reach, (fGroups, fShare, window, fFocus) =>
+    lifted + w[GROUP] * targetGroupFit(r, targetGroups | fGroups) + w[BUDGET] * budgetBound(share, fShare) + w[WINDOW] * window +
+      w[FOCUS] * Math.max(focus, fFocus) >= floor,
+  );
+  lastBuilt = { reach, lifted, share, focus, targetGroups, floor, built };
+  return built;
 }
 
 const scratch = new Float64Array(FACTOR_COUNT);
