@@ -1,6 +1,6 @@
 import { bundleKeyPrefix, combinationKey, idLimitBelow } from '../ranking/combination-key';
 import { BoundHeap } from './bound-heap';
-import { FacilitatorGroups, type FacilitatorPart, type Group } from './facilitator-groups';
+import { FacilitatorGroups, type Group } from './facilitator-groups';
 import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
 import { budgetBound, type FacilitatorReach, type SouthProvider } from './facilitator-reach';
 import { rejectionEffect, type Rejections } from '../rules/rejections';
@@ -26,8 +26,6 @@ export function budgetShare(r: PreparedRequest, o: PreparedOffer): number {
   return Number.isNaN(r.budget) || Number.isNaN(o.budget) ? 0 : o.budget / r.budget;
 }
 
-const daysWithin = (f: FacilitatorPart, from: number, to: number): number => Math.max(0, Math.min(to, f.end) - Math.max(from, f.start) + 1);
-
 /** Adds the bundles that can enter the top-K; each provider's `bound` must be its bundleBound (index/singles.ts computes it). */
 export function addBundles(
   r: PreparedRequest,
@@ -52,13 +50,7 @@ export function addBundles(
     bestFocus = Math.max(bestFocus, p.focus);
     liveGroups |= p.o.targetGroups;
   }
-  // A facilitator that could not lift even the best provider to the bar is dropped.
-  const lifted = bestCore + w[MODALITY];
-  const floor = top.floor; // the top-K does not change while the groups are built
-  const groups = new FacilitatorGroups(r, w, reach, (targetGroups, share, window, focus) =>
-    lifted + w[GROUP] * targetGroupFit(r, liveGroups | targetGroups) + w[BUDGET] * budgetBound(bestShare, share) + w[WINDOW] * window +
-      w[FOCUS] * Math.max(bestFocus, focus) >= floor,
-  ).groups;
+  const { groups, columns } = groupsFor(r, w, reach, bestCore + w[MODALITY], bestShare, bestFocus, liveGroups, top.floor);
   if (groups.length === 0) return;
   // Best bound first, the bound refined over the groups (groupBound) only when a provider comes
   // up: one is refined while its coarse bound is at least the best refined one left, and paired
@@ -89,20 +81,23 @@ export function addBundles(
       const gBound = groupBound(r, w, p, g, true);
       if (!top.reachableFor(gBound, prefix, lead)) continue;
       const head = headOf(r, w, p, g);
-      const pairBound = (f: FacilitatorPart): number =>
-        head + w[BUDGET] * budgetBound(p.share, f.share) + (w[WINDOW] * daysWithin(f, p.from, p.to)) / r.days + w[FOCUS] * Math.max(0, f.focus - p.focus);
+      const pairBound = (f: number): number =>
+        head + w[BUDGET] * budgetBound(p.share, columns.share[f]) + (w[WINDOW] * columns.daysWithin(f, p.from, p.to)) / r.days +
+        w[FOCUS] * Math.max(0, columns.focus[f] - p.focus);
       // First the pairs that may score above the bar: by what the facilitator can add, until
       // that cannot lift the pair above it. Once the provider covers the budget, only the
       // window and the focus still depend on the facilitator.
       if (top.canExceed(gBound, lead)) {
         const covered = ownBudget >= 1;
-        const list: readonly FacilitatorPart[] = covered ? g.byExtra() : g.byGain();
+        const list = covered ? g.byExtra() : g.byGain();
+        const adds = covered ? columns.extra : columns.gain;
         const base = covered ? head + w[BUDGET] : head + w[BUDGET] * ownBudget;
         // canExceed(x, lead) as one number, read again only when a bundle was offered.
         let exceed = top.exceedFloor(lead);
-        for (const f of list) {
-          if ((covered ? base + f.extra : base + f.gain) < exceed) break;
-          if (pairBound(f) >= exceed && consider(r, w, top, rejected, p.o, f.o)) exceed = top.exceedFloor(lead);
+        for (let x = 0; x < list.length; x++) {
+          const f = list[x];
+          if (base + adds[f] < exceed) break;
+          if (pairBound(f) >= exceed && consider(r, w, top, rejected, p.o, facilitators[f])) exceed = top.exceedFloor(lead);
         }
       }
       // Then those that can at best tie it (scores cluster on the rounded grid, so there can
@@ -110,14 +105,55 @@ export function addBundles(
       if (!top.hasBar(lead)) continue;
       let limit = idLimitBelow(prefix, top.barKey(lead));
       let atLeast = top.floorFor(lead);
-      for (const f of g.byId()) {
-        if (limit !== null && f.o.offer.id >= limit) break;
-        if (pairBound(f) < atLeast || !consider(r, w, top, rejected, p.o, f.o)) continue;
+      for (let x = 0; x < g.members.length; x++) {
+        const f = g.members[x];
+        if (limit !== null && facilitators[f].offer.id >= limit) break;
+        if (pairBound(f) < atLeast || !consider(r, w, top, rejected, p.o, facilitators[f])) continue;
         limit = idLimitBelow(prefix, top.barKey(lead));
         atLeast = top.floorFor(lead);
       }
     }
   }
+}
+
+/** What groupsFor last built, and for which request (its reach) and which providers. */
+interface BuiltGroups {
+  reach: FacilitatorReach;
+  lifted: number;
+  share: number;
+  focus: number;
+  targetGroups: number;
+  floor: number;
+  built: FacilitatorGroups;
+}
+let lastBuilt: BuiltGroups | null = null;
+
+/**
+ * The request's facilitators that could lift a provider to the bar, grouped. A facilitator
+ * that could not lift even the best provider (`lifted` = its core plus a perfect modality fit,
+ * the best budget share and focus, all their target groups) is dropped. A request pairs its
+ * providers in a few rounds; a later round whose providers are no better and whose bar is no
+ * lower reuses the groups built before (holding more facilitators than needed costs nothing
+ * but time), so they are built about once per request.
+ */
+function groupsFor(
+  r: PreparedRequest, w: Float64Array, reach: FacilitatorReach, lifted: number, share: number, focus: number, targetGroups: number, floor: number,
+): FacilitatorGroups {
+  const last = lastBuilt;
+  if (last !== null && last.reach === reach) {
+    if (lifted <= last.lifted && share <= last.share && focus <= last.focus && (targetGroups & ~last.targetGroups) === 0 && floor >= last.floor) return last.built;
+    lifted = Math.max(lifted, last.lifted);
+    share = Math.max(share, last.share);
+    focus = Math.max(focus, last.focus);
+    targetGroups |= last.targetGroups;
+    floor = Math.min(floor, last.floor);
+  }
+  const built = new FacilitatorGroups(r, w, reach, (fGroups, fShare, window, fFocus) =>
+    lifted + w[GROUP] * targetGroupFit(r, targetGroups | fGroups) + w[BUDGET] * budgetBound(share, fShare) + w[WINDOW] * window +
+      w[FOCUS] * Math.max(focus, fFocus) >= floor,
+  );
+  lastBuilt = { reach, lifted, share, focus, targetGroups, floor, built };
+  return built;
 }
 
 const scratch = new Float64Array(FACTOR_COUNT);

@@ -24,11 +24,14 @@ import { bundleBound, type FacilitatorReach, type SouthProvider } from '../bundl
 // Bars only rise (ranking/top-k.ts), so what a bound rules out at any point stays ruled out.
 
 const scratch = new Float64Array(FACTOR_COUNT);
+// Southern providers kept before a top-K that is not yet full pairs them.
+const EARLY_PAIR = 64;
 // Southern provider candidates of the scan under way (one scan runs at a time).
 const southSlots: number[] = [];
 const southCore: number[] = [];
 const southFocus: number[] = [];
 const southBounds: number[] = [];
+
 
 export function addSingles(
   index: OfferIndex,
@@ -108,6 +111,12 @@ export function addSingles(
               southCore.push(core);
               southFocus.push(grades[t]);
               southBounds.push(southBound);
+              // Until the top-K is full nothing prunes (say the request takes triangular
+              // cooperation only): pair the providers found so far to set a bar.
+              if (!top.full && southSlots.length >= EARLY_PAIR) {
+                pairSouth(index, r, w, top, lb, reach, pair);
+                floor = top.floor;
+              }
             }
           }
           if (!accepts[origin[s]]) continue;
