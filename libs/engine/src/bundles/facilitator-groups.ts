@@ -77,8 +77,9 @@ export class Group {
   }
 }
 
+/** Members by value, highest first, ties in index order (the comparator answers small integers: a double would be boxed per call). */
 function sortedBy(members: readonly number[], value: Float64Array): Int32Array {
-  return Int32Array.from(members).sort((a, b) => value[b] - value[a] || a - b);
+  return Int32Array.from(members).sort((a, b) => (value[b] > value[a] ? 1 : value[b] < value[a] ? -1 : a - b));
 }
 
 /** Whether a facilitator with these target groups, budget share, window and focus could lift a bundle to the bar. */

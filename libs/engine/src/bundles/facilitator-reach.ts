@@ -51,12 +51,56 @@ export function bundleBound(
 }
 
 /**
- * A southern provider offer that may head a triangular bundle, with what the scan learnt:
- * `core` bounds the part only the provider decides (area, SDG, language, equity; exact but for
- * rare languages), `focus` is its own focus, `share` its budget over the asked one (0 when
- * either has none), [from, to] the request's window cut to the offer's, `bound` a bound on any
- * bundle it heads (bundleBound).
+ * Southern provider offers that may head a triangular bundle, with what the scan learnt, in
+ * columns by index (a request hands ~140 to pairing and only a few are ever paired, so they
+ * are not worth an object each): `core` bounds the part only the provider decides (area, SDG,
+ * language, equity; exact but for rare languages), `focus` is its own focus, `share` its
+ * budget over the asked one (0 when either has none), [from, to] the request's window cut to
+ * the offer's, `bound` a bound on any bundle it heads (bundleBound), which pairing tightens.
+ * One set is reused request after request (one scan runs at a time).
  */
+export class SouthProviders {
+  readonly o: PreparedOffer[] = [];
+  core: Float64Array<ArrayBuffer> = new Float64Array(256);
+  focus = new Float64Array(256);
+  share = new Float64Array(256);
+  from = new Float64Array(256);
+  to = new Float64Array(256);
+  bound = new Float64Array(256);
+  size = 0;
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  push(o: PreparedOffer, core: number, focus: number, share: number, from: number, to: number, bound: number): void {
+    if (this.size === this.core.length) this.grow();
+    const i = this.size++;
+    this.o[i] = o;
+    this.core[i] = core;
+    this.focus[i] = focus;
+    this.share[i] = share;
+    this.from[i] = from;
+    this.to[i] = to;
+    this.bound[i] = bound;
+  }
+
+  private grow(): void {
+    const wider = (a: Float64Array): Float64Array<ArrayBuffer> => {
+      const b = new Float64Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.core = wider(this.core);
+    this.focus = wider(this.focus);
+    this.share = wider(this.share);
+    this.from = wider(this.from);
+    this.to = wider(this.to);
+    this.bound = wider(this.bound);
+  }
+}
+
+/** One of SouthProviders as an object, for the few a request pairs. */
 export interface SouthProvider {
   readonly o: PreparedOffer;
   readonly core: number;
@@ -64,5 +108,5 @@ export interface SouthProvider {
   readonly share: number;
   readonly from: number;
   readonly to: number;
-  bound: number;
+  readonly bound: number;
 }

@@ -113,11 +113,11 @@ export class OfferIndex {
     if (met === undefined) this.metCache.set(key, (met = this.meetFacilitators(r)));
     const offers: PreparedOffer[] = [];
     const focus = new Float64Array(met.offers.length);
-    for (let i = 0; i < met.offers.length; i++) {
-      const o = met.offers[i];
-      if (o.start > r.end || r.start > o.end) continue;
-      focus[offers.length] = r.tokenGrades[met.tokenAt[i]];
-      offers.push(o);
+    const { start, end, tokenAt } = met;
+    for (let i = 0; i < start.length; i++) {
+      if (start[i] > r.end || r.start > end[i]) continue;
+      focus[offers.length] = r.tokenGrades[tokenAt[i]];
+      offers.push(met.offers[i]);
     }
     return { offers, focus: focus.subarray(0, offers.length) };
   }
@@ -152,12 +152,16 @@ export class OfferIndex {
     keys.sort();
     const at = new Int32Array(keys.length);
     const offers = new Array<PreparedOffer>(keys.length);
+    const start = new Float64Array(keys.length);
+    const end = new Float64Array(keys.length);
     for (let i = 0; i < keys.length; i++) {
       const t = keys[i] % n;
       at[i] = t;
-      offers[i] = prepared[this.rankSlot[(keys[i] - t) / n]];
+      const o = (offers[i] = prepared[this.rankSlot[(keys[i] - t) / n]]);
+      start[i] = o.start;
+      end[i] = o.end;
     }
-    return { offers, tokenAt: at };
+    return { offers, tokenAt: at, start, end };
   }
 
   /**
