@@ -1,16 +1,20 @@
 import { BUDGET, FOCUS, GROUP, MODALITY, WINDOW } from '../scoring/factors';
 import { modalityFit, targetGroupFit, windowFit } from '../scoring/fits';
 import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
+import type { FoundFacilitators } from '../index/offer-index';
 
 /**
  * What the facilitators one request may use could add to a bundle at most: the modalities and
- * target groups any of them brings, the largest budget share and focus, and each one's focus
- * (scoring/prepared.ts: focusOf, found with the facilitators by the index). The scan (index/singles.ts) bounds
- * a southern provider's bundles by it; when there is no facilitator there is no bundle.
+ * target groups any of them brings, the largest budget share and focus; and the facilitators
+ * themselves with what bundles read of each, side by side (index/offer-index.ts:
+ * FoundFacilitators, focus being scoring/prepared.ts: focusOf). The scan (index/singles.ts)
+ * bounds a southern provider's bundles by it; when there is no facilitator there is no bundle.
  */
 export interface FacilitatorReach {
   /** In offer-id order (code units), as the index finds them: bundles/facilitator-groups.ts relies on it. */
   readonly facilitators: readonly PreparedOffer[];
+  /** The facilitators' columns (offer-index.ts: FoundFacilitators). */
+  readonly found: FoundFacilitators;
   /** focusOf(r, facilitators[i]). */
   readonly focus: Float64Array;
   readonly modalities: number;
@@ -20,19 +24,19 @@ export interface FacilitatorReach {
   readonly maxFocus: number;
 }
 
-/** `focus[i]` must be focusOf(r, facilitators[i]) (the index finds both at once). */
-export function facilitatorReach(r: PreparedRequest, facilitators: readonly PreparedOffer[], focus: Float64Array): FacilitatorReach {
+export function facilitatorReach(r: PreparedRequest, found: FoundFacilitators): FacilitatorReach {
   let modalities = 0;
   let targetGroups = 0;
   let share = 0;
   let maxFocus = 0;
-  facilitators.forEach((f, i) => {
-    modalities |= f.modalities;
-    targetGroups |= f.targetGroups;
-    if (!Number.isNaN(r.budget) && !Number.isNaN(f.budget)) share = Math.max(share, Math.min(1, f.budget / r.budget));
+  const { budget, focus } = found;
+  for (let i = 0; i < focus.length; i++) {
+    modalities |= found.modalities[i];
+    targetGroups |= found.targetGroups[i];
+    if (!Number.isNaN(r.budget) && !Number.isNaN(budget[i])) share = Math.max(share, Math.min(1, budget[i] / r.budget));
     maxFocus = Math.max(maxFocus, focus[i]);
-  });
-  return { facilitators, focus, modalities, targetGroups, share, maxFocus };
+  }
+  return { facilitators: found.offers, found, focus, modalities, targetGroups, share, maxFocus };
 }
 
 export const budgetBound = (pShare: number, fShare: number): number => Math.max(0.5, Math.min(1, pShare + fShare));

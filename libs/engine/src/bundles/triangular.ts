@@ -200,9 +200,10 @@ const SEED_FACILITATORS = 4;
 function promising(r: PreparedRequest, w: Float64Array, reach: FacilitatorReach, n: number): PreparedOffer[] {
   const picked: PreparedOffer[] = [];
   const values: number[] = [];
+  const found = reach.found;
   reach.facilitators.forEach((f, i) => {
-    const value = w[MODALITY] * modalityFit(r, f.modalities) + w[GROUP] * targetGroupFit(r, f.targetGroups) + w[BUDGET] * budgetFit(r, f.budget) +
-      w[WINDOW] * windowFit(r, f.start, f.end) + w[FOCUS] * reach.focus[i];
+    const value = w[MODALITY] * modalityFit(r, found.modalities[i]) + w[GROUP] * targetGroupFit(r, found.targetGroups[i]) +
+      w[BUDGET] * budgetFit(r, found.budget[i]) + w[WINDOW] * windowFit(r, found.start[i], found.end[i]) + w[FOCUS] * reach.focus[i];
     let at = picked.length;
     while (at > 0 && values[at - 1] < value) at--;
     if (at >= n) return;
