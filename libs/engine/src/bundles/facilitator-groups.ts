@@ -77,8 +77,9 @@ export class Group {
   }
 }
 
+/** Members by value, highest first, ties in index order (the comparator answers small integers: a double would be boxed per call). */
 function sortedBy(members: readonly number[], value: Float64Array): Int32Array {
-  return Int32Array.from(members).sort((a, b) => value[b] - value[a] || a - b);
+  return Int32Array.from(members).sort((a, b) => (value[b] > value[a] ? 1 : value[b] < value[a] ? -1 : a - b));
 }
 
 /** Whether a facilitator with these target groups, budget share, window and focus could lift a bundle to the bar. */
@@ -98,21 +99,23 @@ export class FacilitatorGroups {
     const wWindow = w[WINDOW];
     const wFocus = w[FOCUS];
     const wBudget = w[BUDGET];
+    const found = reach.found;
     for (let i = 0; i < offers.length; i++) {
-      const o = offers[i];
-      const share = Number.isNaN(r.budget) || Number.isNaN(o.budget) ? 0 : Math.min(1, o.budget / r.budget);
-      const window = windowFit(r, o.start, o.end);
-      const focus = reach.focus[i];
-      if (!useful(o.targetGroups, share, window, focus)) continue;
+      const budget = found.budget[i];
+      const share = Number.isNaN(r.budget) || Number.isNaN(budget) ? 0 : Math.min(1, budget / r.budget);
+      const window = windowFit(r, found.start[i], found.end[i]);
+      const focus = found.focus[i];
+      const fGroups = found.targetGroups[i];
+      if (!useful(fGroups, share, window, focus)) continue;
       const extra = wWindow * window + wFocus * focus;
       c.share[i] = share;
       c.focus[i] = focus;
       c.extra[i] = extra;
       c.gain[i] = wBudget * share + extra;
-      c.start[i] = o.start;
-      c.end[i] = o.end;
-      const modalities = o.modalities & r.modalities;
-      const targetGroups = o.targetGroups & r.targetGroups;
+      c.start[i] = found.start[i];
+      c.end[i] = found.end[i];
+      const modalities = found.modalities[i] & r.modalities;
+      const targetGroups = fGroups & r.targetGroups;
       let g: Group | undefined;
       for (let j = 0; j < groups.length; j++) {
         if (groups[j].modalities === modalities && groups[j].targetGroups === targetGroups) {
