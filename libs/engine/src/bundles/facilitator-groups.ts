@@ -1,7 +1,7 @@
 import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
-import { windowFit } from '../scoring/fits';
-import type { FacilitatorReach } from './facilitator-reach';
-import { BUDGET, FOCUS, WINDOW } from '../scoring/factors';
+import { targetGroupFit, windowFit } from '../scoring/fits';
+import { budgetBound, type FacilitatorReach } from './facilitator-reach';
+import { BUDGET, FOCUS, GROUP, WINDOW } from '../scoring/factors';
 
 // The facilitators one request may use, grouped by which of its requested modalities and
 // target groups they bring: within a group every facilitator changes a bundle's modality and
@@ -82,15 +82,25 @@ function sortedBy(members: readonly number[], value: Float64Array): Int32Array {
   return Int32Array.from(members).sort((a, b) => (value[b] > value[a] ? 1 : value[b] < value[a] ? -1 : a - b));
 }
 
-/** Whether a facilitator with these target groups, budget share, window and focus could lift a bundle to the bar. */
-export type UsefulFacilitator = (targetGroups: number, share: number, window: number, focus: number) => boolean;
+/**
+ * What the best provider a facilitator may be paired with brings: `lifted` its core plus a
+ * perfect modality fit, its budget share, focus and target groups; a facilitator that could not
+ * lift even that to `floor` is left out.
+ */
+export interface BestProvider {
+  readonly lifted: number;
+  readonly share: number;
+  readonly focus: number;
+  readonly targetGroups: number;
+  readonly floor: number;
+}
 
 export class FacilitatorGroups {
   readonly groups: Group[] = [];
   readonly columns: FacilitatorColumns;
 
-  /** Keeps the facilitators `useful` accepts, grouped by the requested modalities and target groups they bring. */
-  constructor(r: PreparedRequest, w: Float64Array, reach: FacilitatorReach, useful: UsefulFacilitator) {
+  /** Keeps the facilitators that could lift `best` to its floor, grouped by the requested modalities and target groups they bring. */
+  constructor(r: PreparedRequest, w: Float64Array, reach: FacilitatorReach, best: BestProvider) {
     const offers = reach.facilitators;
     const c = (this.columns = new FacilitatorColumns(offers, offers.length));
     // A request asks a handful of modalities and target groups, so there are few groups: a
@@ -99,6 +109,13 @@ export class FacilitatorGroups {
     const wWindow = w[WINDOW];
     const wFocus = w[FOCUS];
     const wBudget = w[BUDGET];
+    const wGroup = w[GROUP];
+    // The filter's terms, hoisted: a request may meet thousands of facilitators (tested inline,
+    // not through a callback, whose number arguments would each be boxed).
+    const { lifted, floor } = best;
+    const bestGroups = best.targetGroups;
+    const bestShare = best.share;
+    const bestFocus = best.focus;
     const found = reach.found;
     for (let i = 0; i < offers.length; i++) {
       const budget = found.budget[i];
@@ -106,7 +123,9 @@ export class FacilitatorGroups {
       const window = windowFit(r, found.start[i], found.end[i]);
       const focus = found.focus[i];
       const fGroups = found.targetGroups[i];
-      if (!useful(fGroups, share, window, focus)) continue;
+      const bound = lifted + wGroup * targetGroupFit(r, bestGroups | fGroups) + wBudget * budgetBound(bestShare, share) + wWindow * window +
+        wFocus * Math.max(bestFocus, focus);
+      if (!(bound >= floor)) continue;
       const extra = wWindow * window + wFocus * focus;
       c.share[i] = share;
       c.focus[i] = focus;

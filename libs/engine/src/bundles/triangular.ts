@@ -149,10 +149,7 @@ function groupsFor(
     targetGroups |= last.targetGroups;
     floor = Math.min(floor, last.floor);
   }
-  const built = new FacilitatorGroups(r, w, reach, (fGroups, fShare, window, fFocus) =>
-    lifted + w[GROUP] * targetGroupFit(r, targetGroups | fGroups) + w[BUDGET] * budgetBound(share, fShare) + w[WINDOW] * window +
-      w[FOCUS] * Math.max(focus, fFocus) >= floor,
-  );
+  const built = new FacilitatorGroups(r, w, reach, { lifted, share, focus, targetGroups, floor });
   lastBuilt = { reach, lifted, share, focus, targetGroups, floor, built };
   return built;
 }
