@@ -71,7 +71,7 @@ export class MatchingEngine {
     const top = new TopK(this.topK);
     // No facilitator the request may use means no bundle: the scan then keeps no providers.
     const found = r.acceptsTriangular ? this.index.facilitators(r) : null;
-    const reach = found ? facilitatorReach(r, found.offers, found.focus) : null;
+    const reach = found ? facilitatorReach(r, found) : null;
     const bundles = reach?.facilitators.length ? reach : null;
     addSingles(this.index, r, w, top, rejections, bundles, (providers) => bundles && addBundles(r, providers, bundles, w, top, rejections));
     return toSuggestions(r, top.items, w);

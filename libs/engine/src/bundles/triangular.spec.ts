@@ -64,4 +64,27 @@ describe('triangular bundles', () => {
     expect(shapes(out)).toEqual([['triangular', ['p', 'fac-1']], ['south-south', ['p']]]);
     expect(out[0].score).toBeGreaterThan(single.score);
   });
+
+  it('pairs providers in rounds when singles cannot fill the list, and still ranks as brute force does', () => {
+    // A triangular-only request never fills its top K with singles, so the scan pairs the
+    // providers it has met every few dozen; the facilitator groups of the first round serve
+    // the later ones. 150 southern providers and 30 facilitators differing in budget, window
+    // and modalities make those rounds and groups.
+    const modalities = ['training', 'technical-assistance', 'infrastructure', 'fellowship'];
+    const providers = Array.from({ length: 150 }, (_, i) => anOffer({
+      id: `s-${String(i).padStart(3, '0')}`,
+      budgetUsd: 5_000 * (i % 13),
+      modalities: [modalities[i % 4]],
+      window: { start: `2026-0${1 + (i % 6)}-01`, end: '2027-12-31' },
+    }));
+    const facilitators = Array.from({ length: 30 }, (_, i) => aFacilitator({
+      id: `f-${String(i).padStart(2, '0')}`,
+      budgetUsd: 20_000 * (i % 7),
+      modalities: [modalities[(i + 1) % 4], modalities[(i + 2) % 4]],
+      window: { start: '2026-01-01', end: `2027-0${1 + (i % 9)}-28` },
+    }));
+    const out = bothPaths(aRequest({ cooperationTypes: ['triangular'], modalities }), [...providers, ...facilitators]);
+    expect(out).toHaveLength(5);
+    expect(new Set(out.map((s) => s.offerIds[0])).size).toBe(5);
+  });
 });

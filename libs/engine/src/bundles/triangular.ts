@@ -1,8 +1,8 @@
 import { bundleKeyPrefix, combinationKey, idLimitBelow } from '../ranking/combination-key';
 import { BoundHeap } from './bound-heap';
-import { FacilitatorGroups, type FacilitatorPart, type Group } from './facilitator-groups';
+import { FacilitatorGroups, type Group } from './facilitator-groups';
 import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
-import { budgetBound, type FacilitatorReach, type SouthProvider } from './facilitator-reach';
+import { budgetBound, type FacilitatorReach, type SouthProvider, type SouthProviders } from './facilitator-reach';
 import { rejectionEffect, type Rejections } from '../rules/rejections';
 import { budgetFit, bundleFactors, combine, modalityFit, round3, targetGroupFit, windowFit } from '../scoring/fits';
 import type { TopK } from '../ranking/top-k';
@@ -26,57 +26,50 @@ export function budgetShare(r: PreparedRequest, o: PreparedOffer): number {
   return Number.isNaN(r.budget) || Number.isNaN(o.budget) ? 0 : o.budget / r.budget;
 }
 
-const daysWithin = (f: FacilitatorPart, from: number, to: number): number => Math.max(0, Math.min(to, f.end) - Math.max(from, f.start) + 1);
-
 /** Adds the bundles that can enter the top-K; each provider's `bound` must be its bundleBound (index/singles.ts computes it). */
 export function addBundles(
   r: PreparedRequest,
-  providers: readonly SouthProvider[],
+  ps: SouthProviders,
   reach: FacilitatorReach,
   w: Float64Array,
   top: TopK,
   rejected: Rejections,
 ): void {
   const { facilitators } = reach;
-  if (providers.length === 0 || facilitators.length === 0) return;
-  if (!top.full) seed(r, w, top, rejected, providers, reach);
-  const live = providers.filter((p) => top.reachable(p.bound));
-  if (live.length === 0) return;
+  if (ps.size === 0 || facilitators.length === 0) return;
+  if (!top.full) seed(r, w, top, rejected, ps, reach);
   let bestCore = -Infinity;
   let bestShare = 0;
   let bestFocus = 0;
   let liveGroups = 0;
-  for (const p of live) {
-    bestCore = Math.max(bestCore, p.core);
-    bestShare = Math.max(bestShare, p.share);
-    bestFocus = Math.max(bestFocus, p.focus);
-    liveGroups |= p.o.targetGroups;
-  }
-  // A facilitator that could not lift even the best provider to the bar is dropped.
-  const lifted = bestCore + w[MODALITY];
-  const floor = top.floor; // the top-K does not change while the groups are built
-  const groups = new FacilitatorGroups(r, w, reach, (targetGroups, share, window, focus) =>
-    lifted + w[GROUP] * targetGroupFit(r, liveGroups | targetGroups) + w[BUDGET] * budgetBound(bestShare, share) + w[WINDOW] * window +
-      w[FOCUS] * Math.max(bestFocus, focus) >= floor,
-  ).groups;
-  if (groups.length === 0) return;
   // Best bound first, the bound refined over the groups (groupBound) only when a provider comes
   // up: one is refined while its coarse bound is at least the best refined one left, and paired
   // once its refined bound is the best left. Bars rise as bundles enter, so most providers are
   // ruled out by their coarse bound before anything is spent on them.
   // Both orders are heaps: few providers ever come up, so sorting them all would cost more.
-  const coarse = new BoundHeap();
-  for (const p of live) coarse.push(p);
-  const refined = new BoundHeap();
+  const coarse = new BoundHeap(ps.bound);
+  for (let i = 0; i < ps.size; i++) {
+    if (!top.reachable(ps.bound[i])) continue;
+    coarse.push(i);
+    bestCore = Math.max(bestCore, ps.core[i]);
+    bestShare = Math.max(bestShare, ps.share[i]);
+    bestFocus = Math.max(bestFocus, ps.focus[i]);
+    liveGroups |= ps.o[i].targetGroups;
+  }
+  if (coarse.size === 0) return;
+  const { groups, columns } = groupsFor(r, w, reach, bestCore + w[MODALITY], bestShare, bestFocus, liveGroups, top.floor);
+  if (groups.length === 0) return;
+  const refined = new BoundHeap(ps.bound);
   for (;;) {
-    while (coarse.size > 0 && (refined.size === 0 || (coarse.peek() as SouthProvider).bound >= (refined.peek() as SouthProvider).bound)) {
-      const p = coarse.pop() as SouthProvider;
+    while (coarse.size > 0 && (refined.size === 0 || ps.bound[coarse.peek()] >= ps.bound[refined.peek()])) {
+      const i = coarse.pop();
       // By coarse bound: once one cannot reach the bar, no later one can.
-      if (!top.reachable(p.bound)) coarse.clear();
-      else if (top.reachable((p.bound = Math.min(p.bound, bestGroupBound(r, w, p, groups))))) refined.push(p);
+      if (!top.reachable(ps.bound[i])) coarse.clear();
+      else if (top.reachable((ps.bound[i] = Math.min(ps.bound[i], bestGroupBound(r, w, ps, i, groups))))) refined.push(i);
     }
-    const p = refined.pop();
-    if (p === undefined || !top.reachable(p.bound)) break;
+    const i = refined.pop();
+    if (i === -1 || !top.reachable(ps.bound[i])) break;
+    const p = providerAt(ps, i);
     // P's bundles must outrank the bar for P (ranking/top-k.ts: its own entry once the top-K
     // is full of distinct offers): `lead` makes every check below use it.
     const lead = p.o.offer.id;
@@ -89,20 +82,23 @@ export function addBundles(
       const gBound = groupBound(r, w, p, g, true);
       if (!top.reachableFor(gBound, prefix, lead)) continue;
       const head = headOf(r, w, p, g);
-      const pairBound = (f: FacilitatorPart): number =>
-        head + w[BUDGET] * budgetBound(p.share, f.share) + (w[WINDOW] * daysWithin(f, p.from, p.to)) / r.days + w[FOCUS] * Math.max(0, f.focus - p.focus);
+      const pairBound = (f: number): number =>
+        head + w[BUDGET] * budgetBound(p.share, columns.share[f]) + (w[WINDOW] * columns.daysWithin(f, p.from, p.to)) / r.days +
+        w[FOCUS] * Math.max(0, columns.focus[f] - p.focus);
       // First the pairs that may score above the bar: by what the facilitator can add, until
       // that cannot lift the pair above it. Once the provider covers the budget, only the
       // window and the focus still depend on the facilitator.
       if (top.canExceed(gBound, lead)) {
         const covered = ownBudget >= 1;
-        const list: readonly FacilitatorPart[] = covered ? g.byExtra() : g.byGain();
+        const list = covered ? g.byExtra() : g.byGain();
+        const adds = covered ? columns.extra : columns.gain;
         const base = covered ? head + w[BUDGET] : head + w[BUDGET] * ownBudget;
         // canExceed(x, lead) as one number, read again only when a bundle was offered.
         let exceed = top.exceedFloor(lead);
-        for (const f of list) {
-          if ((covered ? base + f.extra : base + f.gain) < exceed) break;
-          if (pairBound(f) >= exceed && consider(r, w, top, rejected, p.o, f.o)) exceed = top.exceedFloor(lead);
+        for (let x = 0; x < list.length; x++) {
+          const f = list[x];
+          if (base + adds[f] < exceed) break;
+          if (pairBound(f) >= exceed && consider(r, w, top, rejected, p.o, facilitators[f])) exceed = top.exceedFloor(lead);
         }
       }
       // Then those that can at best tie it (scores cluster on the rounded grid, so there can
@@ -110,14 +106,55 @@ export function addBundles(
       if (!top.hasBar(lead)) continue;
       let limit = idLimitBelow(prefix, top.barKey(lead));
       let atLeast = top.floorFor(lead);
-      for (const f of g.byId()) {
-        if (limit !== null && f.o.offer.id >= limit) break;
-        if (pairBound(f) < atLeast || !consider(r, w, top, rejected, p.o, f.o)) continue;
+      for (let x = 0; x < g.members.length; x++) {
+        const f = g.members[x];
+        if (limit !== null && facilitators[f].offer.id >= limit) break;
+        if (pairBound(f) < atLeast || !consider(r, w, top, rejected, p.o, facilitators[f])) continue;
         limit = idLimitBelow(prefix, top.barKey(lead));
         atLeast = top.floorFor(lead);
       }
     }
   }
+}
+
+/** What groupsFor last built, and for which request (its reach) and which providers. */
+interface BuiltGroups {
+  reach: FacilitatorReach;
+  lifted: number;
+  share: number;
+  focus: number;
+  targetGroups: number;
+  floor: number;
+  built: FacilitatorGroups;
+}
+let lastBuilt: BuiltGroups | null = null;
+
+/**
+ * The request's facilitators that could lift a provider to the bar, grouped. A facilitator
+ * that could not lift even the best provider (`lifted` = its core plus a perfect modality fit,
+ * the best budget share and focus, all their target groups) is dropped. A request pairs its
+ * providers in a few rounds; a later round whose providers are no better and whose bar is no
+ * lower reuses the groups built before (holding more facilitators than needed costs nothing
+ * but time), so they are built about once per request.
+ */
+function groupsFor(
+  r: PreparedRequest, w: Float64Array, reach: FacilitatorReach, lifted: number, share: number, focus: number, targetGroups: number, floor: number,
+): FacilitatorGroups {
+  const last = lastBuilt;
+  if (last !== null && last.reach === reach) {
+    if (lifted <= last.lifted && share <= last.share && focus <= last.focus && (targetGroups & ~last.targetGroups) === 0 && floor >= last.floor) return last.built;
+    lifted = Math.max(lifted, last.lifted);
+    share = Math.max(share, last.share);
+    focus = Math.max(focus, last.focus);
+    targetGroups |= last.targetGroups;
+    floor = Math.min(floor, last.floor);
+  }
+  const built = new FacilitatorGroups(r, w, reach, (fGroups, fShare, window, fFocus) =>
+    lifted + w[GROUP] * targetGroupFit(r, targetGroups | fGroups) + w[BUDGET] * budgetBound(share, fShare) + w[WINDOW] * window +
+      w[FOCUS] * Math.max(focus, fFocus) >= floor,
+  );
+  lastBuilt = { reach, lifted, share, focus, targetGroups, floor, built };
+  return built;
 }
 
 const scratch = new Float64Array(FACTOR_COUNT);
@@ -148,12 +185,12 @@ function headOf(r: PreparedRequest, w: Float64Array, p: SouthProvider, g: Group)
  * cost thousands of scores per request against 100,000 offers). The pairs are met again later
  * and not re-added.
  */
-function seed(r: PreparedRequest, w: Float64Array, top: TopK, rejected: Rejections, parts: readonly SouthProvider[], reach: FacilitatorReach): void {
+function seed(r: PreparedRequest, w: Float64Array, top: TopK, rejected: Rejections, ps: SouthProviders, reach: FacilitatorReach): void {
   const picked = promising(r, w, reach, SEED_FACILITATORS);
-  const byBound = [...parts].sort((a, b) => b.bound - a.bound);
-  for (const p of byBound) {
+  const byBound = Array.from({ length: ps.size }, (_, i) => i).sort((a, b) => ps.bound[b] - ps.bound[a]);
+  for (const i of byBound) {
     if (top.full) return;
-    for (const f of picked) consider(r, w, top, rejected, p.o, f);
+    for (const f of picked) consider(r, w, top, rejected, ps.o[i], f);
   }
 }
 
@@ -163,9 +200,10 @@ const SEED_FACILITATORS = 4;
 function promising(r: PreparedRequest, w: Float64Array, reach: FacilitatorReach, n: number): PreparedOffer[] {
   const picked: PreparedOffer[] = [];
   const values: number[] = [];
+  const found = reach.found;
   reach.facilitators.forEach((f, i) => {
-    const value = w[MODALITY] * modalityFit(r, f.modalities) + w[GROUP] * targetGroupFit(r, f.targetGroups) + w[BUDGET] * budgetFit(r, f.budget) +
-      w[WINDOW] * windowFit(r, f.start, f.end) + w[FOCUS] * reach.focus[i];
+    const value = w[MODALITY] * modalityFit(r, found.modalities[i]) + w[GROUP] * targetGroupFit(r, found.targetGroups[i]) +
+      w[BUDGET] * budgetFit(r, found.budget[i]) + w[WINDOW] * windowFit(r, found.start[i], found.end[i]) + w[FOCUS] * reach.focus[i];
     let at = picked.length;
     while (at > 0 && values[at - 1] < value) at--;
     if (at >= n) return;
@@ -179,9 +217,24 @@ function promising(r: PreparedRequest, w: Float64Array, reach: FacilitatorReach,
   return picked;
 }
 
-function bestGroupBound(r: PreparedRequest, w: Float64Array, p: SouthProvider, groups: readonly Group[]): number {
+/** Provider i of the set as one object, for the few that are paired. */
+function providerAt(ps: SouthProviders, i: number): SouthProvider {
+  return { o: ps.o[i], core: ps.core[i], focus: ps.focus[i], share: ps.share[i], from: ps.from[i], to: ps.to[i], bound: ps.bound[i] };
+}
+
+/** The best coarse groupBound of provider i over the groups. */
+function bestGroupBound(r: PreparedRequest, w: Float64Array, ps: SouthProviders, i: number, groups: readonly Group[]): number {
+  const o = ps.o[i];
+  const core = ps.core[i];
+  const share = ps.share[i];
+  const focus = ps.focus[i];
+  const window = windowFit(r, ps.from[i], ps.to[i]);
   let bound = -Infinity;
-  for (const g of groups) bound = Math.max(bound, groupBound(r, w, p, g, false));
+  for (const g of groups) {
+    const head = core + w[MODALITY] * modalityFit(r, o.modalities | g.modalities) + w[GROUP] * targetGroupFit(r, o.targetGroups | g.targetGroups) +
+      w[FOCUS] * focus + w[BUDGET] * budgetBound(share, g.maxShare) + w[FOCUS] * Math.max(0, g.maxFocus - focus);
+    bound = Math.max(bound, head + w[WINDOW] * Math.min(window, g.maxWindow));
+  }
   return bound;
 }
 

@@ -11,6 +11,13 @@ import type { PreparedOffer } from '../scoring/prepared';
 export interface MetFacilitators {
   readonly offers: readonly PreparedOffer[];
   readonly tokenAt: Int32Array;
+  /** Each offer's window in day numbers, side by side so cutting to a request's window reads no offer. */
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  /** Each offer's budget (NaN for none), modality and target-group masks. */
+  readonly budget: Float64Array;
+  readonly modalities: Int32Array;
+  readonly targetGroups: Int32Array;
 }
 
 /** Entries kept before the cache starts over, so requests with ever new sets cannot grow it without bound. */

@@ -33,10 +33,19 @@ export function indexable(offer: MatchOffer): boolean {
   return offer.role === 'provider' || offer.origin !== 'south';
 }
 
-/** Facilitator offers found for one request, by offer id, and each one's focus. */
+/**
+ * Facilitator offers found for one request, in offer-id order, with each one's focus and, side
+ * by side (index i is offers[i]), what bundles read of it: window, budget (NaN for none),
+ * modality and target-group masks. A request may meet thousands.
+ */
 export interface FoundFacilitators {
   readonly offers: PreparedOffer[];
   readonly focus: Float64Array;
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  readonly budget: Float64Array;
+  readonly modalities: Int32Array;
+  readonly targetGroups: Int32Array;
 }
 
 export class OfferIndex {
@@ -111,15 +120,30 @@ export class OfferIndex {
     const key = FacilitatorCache.keyOf(r.country, r.tokens, r.languages);
     let met = this.metCache.get(key);
     if (met === undefined) this.metCache.set(key, (met = this.meetFacilitators(r)));
-    const offers: PreparedOffer[] = [];
-    const focus = new Float64Array(met.offers.length);
-    for (let i = 0; i < met.offers.length; i++) {
-      const o = met.offers[i];
-      if (o.start > r.end || r.start > o.end) continue;
-      focus[offers.length] = r.tokenGrades[met.tokenAt[i]];
-      offers.push(o);
+    const { start, end, tokenAt } = met;
+    let n = 0;
+    for (let i = 0; i < start.length; i++) if (!(start[i] > r.end || r.start > end[i])) n++;
+    const found: FoundFacilitators = {
+      offers: new Array<PreparedOffer>(n),
+      focus: new Float64Array(n),
+      start: new Float64Array(n),
+      end: new Float64Array(n),
+      budget: new Float64Array(n),
+      modalities: new Int32Array(n),
+      targetGroups: new Int32Array(n),
+    };
+    for (let i = 0, j = 0; i < start.length; i++) {
+      if (start[i] > r.end || r.start > end[i]) continue;
+      found.offers[j] = met.offers[i];
+      found.focus[j] = r.tokenGrades[tokenAt[i]];
+      found.start[j] = start[i];
+      found.end[j] = end[i];
+      found.budget[j] = met.budget[i];
+      found.modalities[j] = met.modalities[i];
+      found.targetGroups[j] = met.targetGroups[i];
+      j++;
     }
-    return { offers, focus: focus.subarray(0, offers.length) };
+    return found;
   }
 
   /**
@@ -152,12 +176,22 @@ export class OfferIndex {
     keys.sort();
     const at = new Int32Array(keys.length);
     const offers = new Array<PreparedOffer>(keys.length);
+    const start = new Float64Array(keys.length);
+    const end = new Float64Array(keys.length);
+    const budget = new Float64Array(keys.length);
+    const modalities = new Int32Array(keys.length);
+    const targetGroups = new Int32Array(keys.length);
     for (let i = 0; i < keys.length; i++) {
       const t = keys[i] % n;
       at[i] = t;
-      offers[i] = prepared[this.rankSlot[(keys[i] - t) / n]];
+      const o = (offers[i] = prepared[this.rankSlot[(keys[i] - t) / n]]);
+      start[i] = o.start;
+      end[i] = o.end;
+      budget[i] = o.budget;
+      modalities[i] = o.modalities;
+      targetGroups[i] = o.targetGroups;
     }
-    return { offers, tokenAt: at };
+    return { offers, tokenAt: at, start, end, budget, modalities, targetGroups };
   }
 
   /**

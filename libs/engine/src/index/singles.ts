@@ -8,7 +8,7 @@ import { popcount } from '../scoring/vocabulary';
 import { languageBound, languageFitAtMost, mayDeliverOwn, type LanguageBound } from './language-bound';
 import { ORIGIN_SOUTH, RARE_LANGUAGE_BIT } from './offer-columns';
 import type { OfferIndex } from './offer-index';
-import { bundleBound, type FacilitatorReach, type SouthProvider } from '../bundles/facilitator-reach';
+import { bundleBound, SouthProviders, type FacilitatorReach } from '../bundles/facilitator-reach';
 
 // Single-offer suggestions for one request, in one pass over the index's candidates. For each
 // offer a bound on its score is built from the index's columns in two steps, cheapest first:
@@ -24,11 +24,19 @@ import { bundleBound, type FacilitatorReach, type SouthProvider } from '../bundl
 // Bars only rise (ranking/top-k.ts), so what a bound rules out at any point stays ruled out.
 
 const scratch = new Float64Array(FACTOR_COUNT);
+// Southern providers kept before a top-K that is not yet full pairs them.
+const EARLY_PAIR = 64;
 // Southern provider candidates of the scan under way (one scan runs at a time).
 const southSlots: number[] = [];
 const southCore: number[] = [];
 const southFocus: number[] = [];
 const southBounds: number[] = [];
+// How many of them are in use: the arrays keep their length from scan to scan, since emptying
+// them (length = 0) gives their storage back and every scan grew it again.
+let kept = 0;
+// The providers handed to pairing, reused scan after scan.
+const handed = new SouthProviders();
+
 
 export function addSingles(
   index: OfferIndex,
@@ -37,7 +45,7 @@ export function addSingles(
   top: TopK,
   rejected: Rejections,
   reach: FacilitatorReach | null,
-  pair: (providers: SouthProvider[]) => void,
+  pair: (providers: SouthProviders) => void,
 ): void {
   const bundles = reach !== null;
   const { areas, modalities, sdgs, targetGroups, languages, budget, start, end, country, origin, live, seen, prepared } = index.columns;
@@ -59,10 +67,7 @@ export function addSingles(
   const liftable = w[GROUP] + w[FOCUS]; // what a facilitator can raise besides modalities and budget
   const grades = r.tokenGrades;
   const keysOnly = rejected.keysOnly;
-  southSlots.length = 0;
-  southCore.length = 0;
-  southFocus.length = 0;
-  southBounds.length = 0;
+  kept = 0;
   // Buckets go area by area, the first requested area first, then language by language in the
   // request's order. An offer first met in the bucket of the a-th area and l-th language has
   // none of the earlier areas or languages (it would sit in their buckets too), which bounds
@@ -104,10 +109,17 @@ export function addSingles(
             const share = Number.isNaN(r.budget) || Number.isNaN(budget[s]) ? 0 : budget[s] / r.budget;
             const southBound = bundleBound(r, w, modalities[s], targetGroups[s], core, share, grades[t], Math.max(rStart, start[s]), Math.min(rEnd, end[s]), reach);
             if (southBound >= floor) {
-              southSlots.push(s);
-              southCore.push(core);
-              southFocus.push(grades[t]);
-              southBounds.push(southBound);
+              southSlots[kept] = s;
+              southCore[kept] = core;
+              southFocus[kept] = grades[t];
+              southBounds[kept] = southBound;
+              kept++;
+              // Until the top-K is full nothing prunes (say the request takes triangular
+              // cooperation only): pair the providers found so far to set a bar.
+              if (!top.full && kept >= EARLY_PAIR) {
+                pairSouth(index, r, w, top, lb, reach, pair);
+                floor = top.floor;
+              }
             }
           }
           if (!accepts[origin[s]]) continue;
@@ -141,15 +153,15 @@ export function addSingles(
 
 /** Hands the southern providers kept since the last call that still reach the bar to `pair`. */
 function pairSouth(
-  index: OfferIndex, r: PreparedRequest, w: Float64Array, top: TopK, lb: LanguageBound, reach: FacilitatorReach, pair: (providers: SouthProvider[]) => void,
+  index: OfferIndex, r: PreparedRequest, w: Float64Array, top: TopK, lb: LanguageBound, reach: FacilitatorReach, pair: (providers: SouthProviders) => void,
 ): void {
   const { budget, start, end, languages, prepared } = index.columns;
   const langTech = r.languageTechnology;
   const equity = w[EQUITY] * r.equity;
   const wLanguage = w[LANGUAGE];
-  // Only now, with the bar final for singles, are the survivors worth an object each.
-  const south: SouthProvider[] = [];
-  for (let i = 0; i < southSlots.length; i++) {
+  const south = handed;
+  south.clear();
+  for (let i = 0; i < kept; i++) {
     let core = southCore[i];
     let bound = southBounds[i];
     if (!top.reachable(bound)) continue;
@@ -167,11 +179,8 @@ function pairSouth(
       if (!top.reachable(bound)) continue;
     }
     if (!top.canExceed(bound) && !top.reachableFor(bound, bundleKeyPrefix(r.request.id, o.offer.id))) continue;
-    south.push({ o, core, focus: southFocus[i], share, from, to, bound });
+    south.push(o, core, southFocus[i], share, from, to, bound);
   }
-  southSlots.length = 0;
-  southCore.length = 0;
-  southFocus.length = 0;
-  southBounds.length = 0;
-  if (south.length > 0) pair(south);
+  kept = 0;
+  if (south.size > 0) pair(south);
 }

@@ -5,6 +5,9 @@
  * must never change shape once suggestions are stored.
  */
 export function combinationKey(requestId: string, offerIds: readonly string[]): string {
+  // Singles and bundles spelt out: Array#join is a runtime call, and ranking builds many keys.
+  if (offerIds.length === 1) return requestId + '|' + offerIds[0];
+  if (offerIds.length === 2) return requestId + '|' + offerIds[0] + '+' + offerIds[1];
   return `${requestId}|${offerIds.join('+')}`;
 }
 
