@@ -88,7 +88,7 @@ async function measure(
   const per = cpuPerCreate(cpuFrom, await sampleCpu(db, pids), result.created);
   const total = per.service + per.postgres + per.client;
   const cpu =
-    `${''.padEnd(14)} CPU per create: service ${per.service.toFixed(2)} ms, Postgres backends ${per.postgres.toFixed(2)} ms, ` +
+    `${''.padEnd(14)} CPU per create: service ${per.service.toFixed(2)} ms (main thread ${per.serviceMain.toFixed(2)}), Postgres backends ${per.postgres.toFixed(2)} ms, ` +
     `bench client ${per.client.toFixed(2)} ms; all ${total.toFixed(2)} ms, so at most ${((1000 * cpus().length) / total).toFixed(0)} creates/s on ${cpus().length} CPUs`;
   return { ...result, window, cpu };
 }

@@ -8,10 +8,13 @@ import type { Client } from 'pg';
 /** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on every mainstream kernel. */
 const TICKS_PER_SECOND = 100;
 
-/** utime + stime of a process in ms, or undefined when it is gone (or not Linux). */
-export function processCpuMs(pid: number): number | undefined {
+/**
+ * utime + stime of a process (or, given `tid`, of its thread `tid`: the main thread's is the
+ * pid) in ms, or undefined when it is gone (or not Linux).
+ */
+export function processCpuMs(pid: number, tid?: number): number | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`, 'utf8');
     // The command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
@@ -22,6 +25,8 @@ export function processCpuMs(pid: number): number | undefined {
 
 export interface CpuSample {
   service: number;
+  /** The instances' main threads (event loop); the rest is the relay thread, V8's GC helpers and libuv. */
+  serviceMain: number;
   postgres: Map<number, number>;
   client: number;
 }
@@ -41,6 +46,7 @@ export async function sampleCpu(db: Client, servicePids: number[]): Promise<CpuS
   const usage = process.cpuUsage();
   return {
     service: servicePids.reduce((sum, pid) => sum + (processCpuMs(pid) ?? 0), 0),
+    serviceMain: servicePids.reduce((sum, pid) => sum + (processCpuMs(pid, pid) ?? 0), 0),
     postgres,
     client: (usage.user + usage.system) / 1000,
   };
@@ -50,9 +56,18 @@ export async function sampleCpu(db: Client, servicePids: number[]): Promise<CpuS
  * ms of CPU per create between two samples. A backend that started in between counts from zero;
  * one that exited in between is lost (the pools keep their connections under load, so few do).
  */
-export function cpuPerCreate(before: CpuSample, after: CpuSample, creates: number): { service: number; postgres: number; client: number } {
+export function cpuPerCreate(
+  before: CpuSample,
+  after: CpuSample,
+  creates: number,
+): { service: number; serviceMain: number; postgres: number; client: number } {
   let postgres = 0;
   for (const [pid, ms] of after.postgres) postgres += ms - (before.postgres.get(pid) ?? 0);
   const per = (ms: number) => ms / Math.max(1, creates);
-  return { service: per(after.service - before.service), postgres: per(postgres), client: per(after.client - before.client) };
+  return {
+    service: per(after.service - before.service),
+    serviceMain: per(after.serviceMain - before.serviceMain),
+    postgres: per(postgres),
+    client: per(after.client - before.client),
+  };
 }

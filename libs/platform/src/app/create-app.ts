@@ -12,13 +12,12 @@ import { loadDotEnv } from '../config/load-dotenv';
 import type { Server } from 'node:http';
 import { answerClientErrorsAsProblems } from '../http/client-errors';
 import { createValidationPipe } from '../http/validation.pipe';
+import { LeanExpressAdapter } from '../http/lean-express-adapter';
 import { ProblemFilter } from '../http/problem.filter';
 import { installRequestPipeline } from '../http/request-pipeline';
-import { httpMetricsMiddleware } from '../metrics/http-metrics';
 import { PLATFORM_OPTIONS } from '../platform.constants';
 import { configFactoriesOf } from '../platform.module';
 import type { PlatformOptions } from '../platform-options';
-import { installDrainGate } from './graceful-shutdown';
 
 export interface ServiceEntry {
   service: ServiceName;
@@ -35,7 +34,7 @@ export async function createApp({ service, module }: ServiceEntry): Promise<Nest
   resolveJwtKey(readEnv(CoreEnv));
   for (const factory of configFactoriesOf(module)) await factory();
 
-  const app = await NestFactory.create<NestExpressApplication>(module, {
+  const app = await NestFactory.create<NestExpressApplication>(module, new LeanExpressAdapter(), {
     bufferLogs: true,
     bodyParser: false,
     abortOnError: false,
@@ -44,8 +43,6 @@ export async function createApp({ service, module }: ServiceEntry): Promise<Nest
   app.flushLogs();
   app.disable('x-powered-by');
   answerClientErrorsAsProblems(app.getHttpServer() as Server);
-  installDrainGate(app);
-  app.use(httpMetricsMiddleware());
   installRequestPipeline(app);
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(createValidationPipe());

@@ -1,19 +1,12 @@
 import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
 
 const draining = new WeakSet<NestExpressApplication>();
 
-/** While draining, every answer asks the client to close its keep-alive connection (and Node then closes it). */
-export function installDrainGate(app: NestExpressApplication): void {
-  app.use((_req: Request, res: Response, next: NextFunction) => {
-    if (draining.has(app)) {
-      res.setHeader('Connection', 'close');
-      res.shouldKeepAlive = false;
-    }
-    next();
-  });
+/** While draining, every answer asks the client to close its keep-alive connection (the request pipeline reads this; Node then closes it). */
+export function isDraining(app: NestExpressApplication): boolean {
+  return draining.has(app);
 }
 
 /**

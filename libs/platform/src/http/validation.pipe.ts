@@ -1,5 +1,6 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { InvalidFieldsException, MAX_FIELD_ERRORS, type FieldError } from './invalid-fields.exception';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 /** Flattens class-validator's tree into dotted paths: `window.start`, `eligibility.regions`. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -33,6 +34,7 @@ class BodyValidationPipe extends ValidationPipe {
 
 /** whitelist + forbidNonWhitelisted: an unknown field is a 400 naming it. */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new BodyValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

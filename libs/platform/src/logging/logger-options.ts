@@ -1,30 +1,30 @@
-import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pino, stdSerializers, type Logger as Pino } from 'pino';
 import type { CoreEnv } from '../config/core.config';
 
-const QUIET = /^\/(health|metrics)(\/|$|\?)/;
-
-/** JSON logs, one line per request, with the request id and the caller; never the token. */
+/**
+ * JSON logs, one line per request (logging/request-log.ts, written by the platform's request
+ * pipeline), with the request id and the caller; never the token. nestjs-pino is given the root
+ * logger and no middleware of its own (`useExisting`, no routes): pino-http made three child
+ * loggers per request even when its line was below LOG_LEVEL.
+ */
 export function loggerOptions(service: string, env: Pick<CoreEnv, 'LOG_LEVEL'>): Params {
-  return {
-    forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
-    pinoHttp: {
-      level: env.LOG_LEVEL,
-      base: { service },
-      genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? 'unknown',
-      customProps: (req: IncomingMessage) => {
-        const user = (req as IncomingMessage & { user?: { sub: string } }).user;
-        return user ? { actor: user.sub } : {};
-      },
-      autoLogging: { ignore: (req: IncomingMessage) => QUIET.test(req.url ?? '') },
-      customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
+  const logger: Pino = pino({
+    level: env.LOG_LEVEL,
+    base: { service },
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
+    serializers: {
+      err: stdSerializers.err,
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-  };
+  });
+  return { pinoHttp: { logger }, useExisting: true, forRoutes: [] };
+}
+
+/** The root logger loggerOptions made, as nestjs-pino holds it. */
+export function rootLoggerOf(params: Params): Pino {
+  const given = params.pinoHttp as { logger?: Pino } | undefined;
+  if (!given?.logger) throw new Error('nestjs-pino was configured without the platform root logger');
+  return given.logger;
 }

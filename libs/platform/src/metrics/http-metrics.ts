@@ -1,10 +1,12 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, register } from 'prom-client';
 
+type HttpDuration = Histogram<'method' | 'route' | 'status'>;
+
 /** Registered once per process: tests boot several apps in one process on the default registry. */
-function httpDuration(): Histogram<'method' | 'route' | 'status'> {
+export function httpDuration(): HttpDuration {
   const existing = register.getSingleMetric('http_request_duration_seconds');
-  if (existing) return existing as Histogram<'method' | 'route' | 'status'>;
+  if (existing) return existing as HttpDuration;
   if (!register.getSingleMetric('process_cpu_user_seconds_total')) collectDefaultMetrics();
   return new Histogram({
     name: 'http_request_duration_seconds',
@@ -15,17 +17,15 @@ function httpDuration(): Histogram<'method' | 'route' | 'status'> {
 }
 
 /**
- * Times every request. The route label is Express's pattern (`/v1/requests/:id`), never the raw
- * path, so ids do not explode the label cardinality; unmatched paths share one label.
+ * Times one answered request (the request pipeline calls it when the answer is sent, with the
+ * `performance.now()` of its arrival). The route label is Express's pattern
+ * (`/v1/requests/:id`), never the raw path, so ids do not explode the label cardinality;
+ * unmatched paths share one label.
  */
-export function httpMetricsMiddleware() {
-  const histogram = httpDuration();
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const end = histogram.startTimer();
-    res.once('finish', () => {
-      const route = (req.route as { path?: string } | undefined)?.path;
-      end({ method: req.method, route: route ? `${req.baseUrl}${route}` : 'unmatched', status: String(res.statusCode) });
-    });
-    next();
-  };
+export function observeHttp(histogram: HttpDuration, req: Request, res: Response, startedMs: number): void {
+  const route = (req.route as { path?: string } | undefined)?.path;
+  histogram.observe(
+    { method: req.method, route: route ? `${req.baseUrl}${route}` : 'unmatched', status: String(res.statusCode) },
+    (performance.now() - startedMs) / 1000,
+  );
 }

@@ -7,6 +7,7 @@ import {
   ThrottlerException,
   ThrottlerGuard,
   type ThrottlerModuleOptions,
+  type ThrottlerOptions,
   type ThrottlerRequest,
   type ThrottlerStorage,
 } from '@nestjs/throttler';
@@ -19,6 +20,9 @@ import { limiterBypasses } from './limiter-metrics';
 
 /** At most one warning per this many ms while Redis is away: every request would log otherwise. */
 const WARN_EVERY_MS = 10_000;
+
+/** What ThrottlerGuard.canActivate reads from route metadata for one named throttler. */
+type Plan = Omit<ThrottlerRequest, 'context'> & { skip: boolean };
 
 /**
  * One limit per caller across every route of the service and every instance (the counter lives
@@ -46,6 +50,53 @@ export class CallerThrottlerGuard extends ThrottlerGuard {
   private readonly log = new Logger(CallerThrottlerGuard.name);
   private readonly bypassed = limiterBypasses();
   private lastWarning = 0;
+  /** Per handler and controller: the plans, or null when a value is a function of the call. */
+  private readonly plans = new WeakMap<object, Map<object, Plan[] | null>>();
+
+  /**
+   * ThrottlerGuard.canActivate, with what it reads from route metadata (six reflector look-ups
+   * per throttler, and three awaited resolutions) worked out once per route: the metadata of a
+   * route never changes. A limit, TTL or block duration given as a function of the call is
+   * resolved per call by the library as before.
+   */
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const handler = context.getHandler();
+    const classRef = context.getClass();
+    let byClass = this.plans.get(handler);
+    if (!byClass) this.plans.set(handler, (byClass = new Map()));
+    let plans = byClass.get(classRef);
+    if (plans === undefined) byClass.set(classRef, (plans = this.planFor(handler, classRef)));
+    if (plans === null) return super.canActivate(context);
+    let allowed = true;
+    for (const { skip, ...plan } of plans) {
+      const skipIf = plan.throttler.skipIf ?? this.commonOptions.skipIf;
+      if (skip || skipIf?.(context)) continue;
+      if (!(await this.handleRequest({ context, ...plan }))) allowed = false;
+    }
+    return allowed;
+  }
+
+  private planFor(handler: object, classRef: object): Plan[] | null {
+    const targets = [handler, classRef] as Array<() => void>;
+    const meta = <T>(key: string, name: string | undefined) => this.reflector.getAllAndOverride<T | undefined>(`${key}${name}`, targets);
+    const plans: Plan[] = [];
+    for (const throttler of this.throttlers as ThrottlerOptions[]) {
+      const limit = meta<unknown>('THROTTLER:LIMIT', throttler.name) ?? throttler.limit;
+      const ttl = meta<unknown>('THROTTLER:TTL', throttler.name) ?? throttler.ttl;
+      const blockDuration = meta<unknown>('THROTTLER:BLOCK_DURATION', throttler.name) ?? throttler.blockDuration ?? ttl;
+      if (![limit, ttl, blockDuration].every((v) => typeof v === 'number' && Number.isFinite(v))) return null;
+      plans.push({
+        skip: Boolean(meta<boolean>('THROTTLER:SKIP', throttler.name)),
+        throttler,
+        limit: limit as number,
+        ttl: ttl as number,
+        blockDuration: blockDuration as number,
+        getTracker: meta('THROTTLER:TRACKER', throttler.name) ?? throttler.getTracker ?? this.commonOptions.getTracker!,
+        generateKey: meta('THROTTLER:KEY_GENERATOR', throttler.name) ?? throttler.generateKey ?? this.commonOptions.generateKey!,
+      });
+    }
+    return plans;
+  }
 
   protected override async handleRequest(request: ThrottlerRequest): Promise<boolean> {
     // Not connected: do not queue the counter behind reconnect attempts, let the call through now.
