@@ -1,5 +1,8 @@
-import type { EventEnvelope } from '@capmatch/contracts';
+import type { AnyEvent, EventEnvelope, OfferSnapshot } from '@capmatch/contracts';
+import { MatchingEngine } from '@capmatch/engine';
+import { acceptBeforeCommit, runBeforeCommit } from '@capmatch/platform';
 import { DataSource } from 'typeorm';
+import { toMatchOffer, toMatchRequest } from '../src/matcher/to-match';
 import { OfferProjector } from '../src/projections/offer-projector.service';
 import { RequestProjector } from '../src/projections/request-projector.service';
 import { envelope, offerSnapshot, requestSnapshot, sql } from './matching-fixtures';
@@ -109,6 +112,51 @@ describe('matching projections and incremental matching', () => {
     expect(r).toEqual({ version: 3, status: 'withdrawn' });
     expect(o).toEqual({ version: 2, status: 'withdrawn' });
     expect(await sql(`SELECT id FROM matching.suggestions WHERE request_id = $1`, [v1.id])).toEqual([]);
+  });
+
+  it('the events of one batch are projected together, as if one by one: stale versions skip, the latest is ranked', async () => {
+    const dataSource = h.service.app.get(DataSource);
+    const requests = h.service.app.get(RequestProjector);
+    const offers = h.service.app.get(OfferProjector);
+    const handle = (m: Parameters<OfferProjector['apply']>[0], e: AnyEvent) =>
+      e.type.startsWith('offer.') ? offers.apply(m, e as EventEnvelope<'offer.updated'>) : requests.apply(m, e as EventEnvelope<'request.updated'>);
+    // One transaction as the event worker runs a batch: the projectors defer their work to before its commit.
+    const batch = (...events: AnyEvent[]) =>
+      dataSource.transaction(async (m) => {
+        acceptBeforeCommit(m);
+        for (const e of events) await handle(m, e);
+        await runBeforeCommit(m);
+      });
+    const lang = freshLanguage();
+    const a = offerSnapshot(lang, 'north', { budgetUsd: 100_000 });
+    const b = offerSnapshot(lang, 'north', { budgetUsd: 150_000 });
+    const aV2: OfferSnapshot = { ...a, version: 2, budgetUsd: 400_000 };
+    const req = requestSnapshot(lang);
+    const reqV2 = { ...req, version: 2, title: 'Changed title' };
+    await batch(
+      envelope('offer.published', a), envelope('request.submitted', req), envelope('offer.published', b),
+      envelope('offer.updated', aV2), envelope('offer.published', a), envelope('request.updated', reqV2), envelope('request.submitted', req),
+    );
+    const projected = await sql(`SELECT id, version FROM matching.offer_projections WHERE id = ANY($1::uuid[]) ORDER BY version`, [[a.id, b.id]]);
+    expect(projected).toEqual([{ id: b.id, version: 1 }, { id: a.id, version: 2 }]);
+    expect(await sql(`SELECT version FROM matching.request_projections WHERE id = $1`, [req.id])).toEqual([{ version: 2 }]);
+    const ranked = (offerList: OfferSnapshot[]) => {
+      const engine = new MatchingEngine({ topK: 5 });
+      for (const o of offerList) engine.upsertOffer(toMatchOffer(o, o.status));
+      return engine.matchRequest(toMatchRequest(reqV2, 'open')).map((s) => `${s.score} ${s.offerIds.join('+')}`).sort();
+    };
+    const live = async () => (await h.suggestionsOf(req.id)).map((s) => `${s.score} ${(s.offerIds as string[]).join('+')}`).sort();
+    expect(await live()).toEqual(ranked([aV2, b]));
+    const events = await sql(`SELECT payload->>'id' AS id FROM matching.outbox WHERE type = 'suggestion.proposed' AND payload->>'requestId' = $1`, [req.id]);
+    expect(events).toHaveLength(2);
+
+    // A withdrawal, a change nobody ranks (the description) and a replay of the first in one batch.
+    const aV3: OfferSnapshot = { ...aV2, version: 3, status: 'withdrawn' };
+    const bV2: OfferSnapshot = { ...b, version: 2, description: 'Another description' };
+    await batch(envelope('offer.withdrawn', aV3), envelope('offer.updated', bV2), envelope('offer.published', a));
+    expect(await live()).toEqual(ranked([bV2]));
+    const superseded = await sql(`SELECT offer_ids FROM matching.suggestions WHERE request_id = $1 AND status = 'superseded'`, [req.id]);
+    expect(superseded).toEqual([{ offer_ids: [a.id] }]);
   });
 
   it('withdrawing an offer supersedes its proposals, with the reason in the history', async () => {

@@ -80,6 +80,7 @@ export {
   bullReady,
   closeRedis,
   settled,
+  acceptBeforeCommit,
   beforeCommit,
   runBeforeCommit,
 } from './bus';

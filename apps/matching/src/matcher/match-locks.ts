@@ -62,6 +62,19 @@ export async function lockRequest(manager: EntityManager, requestId: string): Pr
   await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [REQUEST_CLASS, requestId]);
 }
 
+/**
+ * Several request locks in one round trip, in id order (a batch's request events: the inbox's
+ * per-aggregate locks already keep two batches from holding the same request's events).
+ */
+export async function lockRequests(manager: EntityManager, ids: readonly string[]): Promise<void> {
+  const sorted = [...new Set(ids)].sort();
+  if (sorted.length === 0) return;
+  await manager.query(
+    'SELECT count(pg_advisory_xact_lock($1, hashtext(id))) FROM unnest($2::text[]) AS id',
+    [REQUEST_CLASS, sorted],
+  );
+}
+
 /** The offer lane (protocol step 2), held until commit. */
 export async function lockOfferLane(manager: EntityManager): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [...OFFER_LANE]);

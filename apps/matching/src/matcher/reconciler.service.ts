@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { EntityManager } from 'typeorm';
 import type { NewEvent } from '@capmatch/contracts';
-import { OutboxService } from '@capmatch/platform';
+import { OneStatement, OutboxService } from '@capmatch/platform';
 import { Rejections, type MatchOffer, type MatchRequest, type Suggestion } from '@capmatch/engine';
 import { PartnershipStore } from '../store/partnership-store';
 import { ProjectionStore } from '../store/projection-store';
-import { SuggestionStore, type LiveOrRejectedRow, type NewProposal, type Rescored, type Superseded } from '../store/suggestion-store';
+import { proposalSnapshot, SuggestionStore, type LiveOrRejectedRow, type NewProposal, type Rescored, type Superseded } from '../store/suggestion-store';
 import { rankWithEntering } from './entering-offer';
 import { MatchFence, type Ranked } from './match-fence';
 import { matchingMetrics } from './matching-metrics';
@@ -37,8 +37,8 @@ export interface ReconcileOptions {
   restamp?: boolean;
   /** Ranked by the match fence itself: final, nothing to check. */
   final?: boolean;
-  /** The requests were first projected by this transaction: no suggestions, nothing rejected, nothing to read. */
-  fresh?: boolean;
+  /** The requests (all, or those in the set) were first projected by this transaction: no suggestions, nothing rejected, nothing to read. */
+  fresh?: boolean | ReadonlySet<string>;
 }
 
 export interface ReconcileOutcome {
@@ -96,10 +96,11 @@ export class Reconciler {
 
   private async run(manager: EntityManager, ids: string[], options: ReconcileOptions): Promise<ReconcileOutcome> {
     const { entering, fresh = false } = options;
+    const stale = fresh === true ? [] : fresh === false ? ids : ids.filter((id) => !fresh.has(id));
     const overrides = new Map([...this.fence.rankedRequests(manager), ...(options.overrides ?? [])]);
     const overlay = options.overlay ?? this.fence.offersOf(manager);
-    const rows = fresh ? [] : await this.suggestions.liveAndRejected(manager, ids);
-    const engaged = fresh ? new Set<string>() : await this.partnerships.engagedAmong(manager, ids);
+    const rows = stale.length === 0 ? [] : await this.suggestions.liveAndRejected(manager, stale);
+    const engaged = stale.length === 0 ? new Set<string>() : await this.partnerships.engagedAmong(manager, stale);
     const live = rows.filter((r) => r.kind === 'live');
     const rejected = new Map<string, Rejections>();
     for (const r of rows) {
@@ -149,19 +150,24 @@ export class Reconciler {
       });
     }
     const now = new Date();
-    await this.suggestions.supersede(manager, superseded, now);
-    await this.suggestions.rescore(manager, rescored, now);
-    const written = await this.suggestions.propose(manager, proposals, now);
-    if (written.length > 0) {
-      const events: NewEvent[] = written.map((s) => ({ type: 'suggestion.proposed', aggregateId: s.id, version: 1, payload: s }));
-      await this.outbox.addAll(manager, events);
+    // One round trip for every write of the ranking: superseded, rescored and new proposals, the
+    // new ones' `suggestion.proposed` events (only of those written) and the restamp.
+    const st = new OneStatement();
+    this.suggestions.changesIn(st, { superseded, rescored, proposals }, now);
+    const events: NewEvent[] = proposals.map((p) => ({ type: 'suggestion.proposed', aggregateId: p.id, version: 1, payload: proposalSnapshot(p, now) }));
+    this.outbox.addInFor(st, events, { cte: 'proposed_rows', column: 'id' });
+    const restamp = options.restamp ?? true ? ids.filter((id) => !options.overrides?.has(id)) : [];
+    this.projections.restampIn(st, restamp);
+    let written = 0;
+    if (superseded.length + rescored.length + proposals.length + restamp.length > 0) {
+      const rows = (await manager.query(st.text, st.values)) as Array<{ proposed_ids: string[] }>;
+      written = rows[0].proposed_ids.length;
     }
-    if (written.length < proposals.length) {
-      this.logger.warn(`${proposals.length - written.length} proposal(s) were already live (written by another instance)`);
+    if (written < proposals.length) {
+      this.logger.warn(`${proposals.length - written} proposal(s) were already live (written by another instance)`);
     }
-    if (options.restamp ?? true) await this.projections.restampRequests(manager, ids.filter((id) => !options.overrides?.has(id)));
     if (!options.final) await this.fence.note(manager, since, ranked);
-    return { proposed: written.length, superseded: superseded.length, rescored: rescored.length };
+    return { proposed: written, superseded: superseded.length, rescored: rescored.length };
   }
 
   private rank(request: MatchRequest, rejected: Rejections, live: LiveRow[], entering: readonly MatchOffer[] | undefined): Suggestion[] {

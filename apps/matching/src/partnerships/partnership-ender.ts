@@ -61,6 +61,16 @@ export class PartnershipEnder {
     this.logger.log({ partnershipId: p.id, status: p.status, reason: p.reason }, 'partnership ended');
   }
 
+  /** endAll for several withdrawn offers, with one look-up for all of them. */
+  async endAllOnOffers(manager: EntityManager, offerIds: readonly string[]): Promise<void> {
+    for (const id of await this.partnerships.liveOnOffers(manager, offerIds)) {
+      const p = await this.partnerships.lock(manager, id);
+      if (p && (p.status === 'pending' || p.status === 'agreed')) {
+        await this.end(manager, p, { status: 'cancelled', reason: 'offer-withdrawn', actor: SYSTEM_ACTOR });
+      }
+    }
+  }
+
   /** Ends every live partnership on a withdrawn request or offer: none may stand on it. */
   async endAll(manager: EntityManager, on: { requestId?: string; offerId?: string }, reason: 'request-withdrawn' | 'offer-withdrawn'): Promise<void> {
     for (const id of await this.partnerships.liveOn(manager, on)) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
 import type { EntityManager } from 'typeorm';
-import type { MatchOffer } from '@capmatch/engine';
+import type { MatchOffer, MatchRequest } from '@capmatch/engine';
 import { lockOfferLane, tryLockRequests } from '../matcher/match-locks';
 import { ProjectionIndex } from '../matcher/projection-index.service';
 import { Reconciler } from '../matcher/reconciler.service';
@@ -80,20 +81,18 @@ export class OfferBatch {
     const open = [...this.index.openRequests()].filter((r) => !mine.has(r.id));
     for (const r of mine.values()) if (r.status === 'open') open.push(r);
     // The batch's offers are not committed: in the index only while the engine looks at them
-    // (bundles among them are found from either side), one offer at a time with the event loop
-    // free in between (a batch may hold dozens).
-    const first: Array<Set<string>> = [];
-    for (const offer of offers) {
-      if (first.length > 0) await yieldLoop();
-      first.push(this.index.withOffers(overlay, () => new Set(this.index.engine.requestsAffectedBy(offer, open))));
-    }
-    const candidates = new Set(first.flatMap((s) => [...s]));
+    // (bundles among them are found from either side), in slices of about SLICE_MS with the
+    // event loop free in between (a batch may hold dozens). One swap per slice, not per offer:
+    // every swap of a southern offer is logged for the requests' southern lists to replay.
+    const swapped = (fn: () => void): void => this.index.withOffers(overlay, fn);
+    const first = await sliced(offers, (offer) => this.index.engine.requestsAffectedBy(offer, open), swapped);
+    const candidates = new Set(first.flat());
     if (candidates.size === 0) return out;
     const kth = await this.suggestions.kthScores(manager, [...candidates], this.index.topK);
+    const byId = new Map(open.map((r) => [r.id, r]));
+    const second = await sliced(offers, (offer, i) => this.index.engine.requestsAffectedBy(offer, first[i].map((id) => byId.get(id) as MatchRequest), kth), swapped);
     for (const [i, offer] of offers.entries()) {
-      await yieldLoop();
-      const passed = open.filter((r) => first[i].has(r.id));
-      for (const id of this.index.withOffers(overlay, () => this.index.engine.requestsAffectedBy(offer, passed, kth))) {
+      for (const id of second[i]) {
         const list = out.get(id);
         if (list) list.push(offer);
         else out.set(id, [offer]);
@@ -103,4 +102,21 @@ export class OfferBatch {
   }
 }
 
+/** Longest stretch of entry tests before the event loop gets a turn. */
+const SLICE_MS = 20;
+
 const yieldLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** `each` over the items in synchronous slices of about SLICE_MS, each run inside `around`, yielding between them. */
+async function sliced<T, R>(items: readonly T[], each: (item: T, i: number) => R, around: (fn: () => void) => void): Promise<R[]> {
+  const out: R[] = [];
+  while (out.length < items.length) {
+    if (out.length > 0) await yieldLoop();
+    const until = performance.now() + SLICE_MS;
+    around(() => {
+      do out.push(each(items[out.length], out.length));
+      while (out.length < items.length && performance.now() < until);
+    });
+  }
+  return out;
+}

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { EventEnvelope } from '@capmatch/contracts';
-import { lockGateShared, lockRequest } from '../matcher/match-locks';
+import type { EventEnvelope, RequestSnapshot } from '@capmatch/contracts';
+import type { MatchRequest } from '@capmatch/engine';
+import { beforeCommit } from '@capmatch/platform';
+import { lockGateShared, lockRequests } from '../matcher/match-locks';
 import { ProjectionIndex } from '../matcher/projection-index.service';
 import { Reconciler } from '../matcher/reconciler.service';
 import { toMatchRequest } from '../matcher/to-match';
@@ -11,11 +13,20 @@ import { ProjectionStore } from '../store/projection-store';
 
 type RequestEvent = EventEnvelope<'request.submitted' | 'request.updated' | 'request.withdrawn'>;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * Applies a request event: projects it, then recomputes that request's suggestions in the same
- * transaction, so the job completes only once the suggestions are readable. A request's own
- * change alters no other request's suggestions, so the shared gate and that request's lock are
+ * Applies request events: projects them, then recomputes those requests' suggestions in the
+ * same transaction, so a job completes only once its suggestions are readable. A request's own
+ * change alters no other request's suggestions, so the shared gate and the requests' locks are
  * enough, and request events run in parallel (match-locks.ts).
+ *
+ * The events of a batch are applied together just before it commits: one statement takes
+ * their request locks, one upserts them, and one reconcile ranks them all (one read of their
+ * proposals, one write of every change and its events), instead of four or five round trips
+ * per event. What each event would have found (a stale version, a first projection) is worked
+ * out from the rows as they were before the batch: the inbox's per-aggregate lock keeps every
+ * other writer of these rows out.
  *
  * A withdrawal ends the request's live partnership. An echo of matching's own partnership step
  * (the request `matched` on agreement) is projected without re-ranking: the accept already took
@@ -23,6 +34,8 @@ type RequestEvent = EventEnvelope<'request.submitted' | 'request.updated' | 'req
  */
 @Injectable()
 export class RequestProjector {
+  private readonly pending = new WeakMap<EntityManager, RequestEvent[]>();
+
   constructor(
     private readonly index: ProjectionIndex,
     private readonly reconciler: Reconciler,
@@ -32,19 +45,48 @@ export class RequestProjector {
   ) {}
 
   async apply(manager: EntityManager, event: RequestEvent): Promise<void> {
-    const snapshot = event.payload;
+    const events = this.pending.get(manager);
+    if (events) return void events.push(event);
+    this.pending.set(manager, [event]);
+    // Outside a batch (a plain transaction), at once.
+    if (!beforeCommit(manager, 'request-projection', () => this.project(manager))) await this.project(manager);
+  }
+
+  private async project(manager: EntityManager): Promise<void> {
+    const events = this.pending.get(manager) ?? [];
+    this.pending.delete(manager);
+    if (events.length === 0) return;
     await lockGateShared(manager);
-    await lockRequest(manager, snapshot.id);
-    const row = await this.projections.upsertRequest(manager, snapshot);
-    if (row === null) return;
+    const ids = [...new Set(events.map((e) => e.payload.id))];
+    await lockRequests(manager, ids);
+    const latest = new Map<string, RequestSnapshot>();
+    for (const e of events) if ((latest.get(e.payload.id)?.version ?? -1) < e.payload.version) latest.set(e.payload.id, e.payload);
+    const stored = await this.projections.upsertRequests(manager, [...latest.values()]);
+    const versions = new Map([...stored].map(([id, row]) => [id, row.version]));
+    // The events that moved their row forward, in order (a stale or repeated one did nothing).
+    const applied = events.filter((e) => {
+      if ((versions.get(e.payload.id) ?? -1) >= e.payload.version) return false;
+      versions.set(e.payload.id, e.payload.version);
+      return true;
+    });
+    if (applied.length === 0) return;
     // One sync per transaction: an offer committed after it is caught by the match fence.
     await this.index.syncOnce(manager);
-    this.index.markWritten(manager, snapshot.id);
-    if (snapshot.status === 'withdrawn') {
-      await this.ender.endAll(manager, { requestId: snapshot.id }, 'request-withdrawn');
+    for (const id of new Set(applied.map((e) => e.payload.id))) this.index.markWritten(manager, id);
+    for (const e of applied) {
+      if (e.payload.status === 'withdrawn') await this.ender.endAll(manager, { requestId: e.payload.id }, 'request-withdrawn');
     }
-    if (await this.partnerships.emittedHere(manager, event.causationId)) return;
-    const request = toMatchRequest(snapshot, row.status);
-    await this.reconciler.reconcile(manager, [snapshot.id], { overrides: new Map([[snapshot.id, request]]), fresh: row.inserted });
+    const echoes = await this.partnerships.emittedAmong(
+      manager,
+      applied.map((e) => e.causationId).filter((id): id is string => id !== undefined && UUID.test(id)),
+    );
+    const requests = new Map<string, MatchRequest>();
+    for (const e of applied) {
+      if (e.causationId !== undefined && echoes.has(e.causationId)) continue;
+      requests.set(e.payload.id, toMatchRequest(e.payload, e.payload.status));
+    }
+    // First projected by this batch: no suggestions and no rejections to read.
+    const fresh = new Set([...requests.keys()].filter((id) => !stored.has(id)));
+    await this.reconciler.reconcile(manager, [...requests.keys()], { overrides: requests, fresh });
   }
 }

@@ -77,6 +77,25 @@ export class PartnershipStore {
     return rows.map((r) => r.id);
   }
 
+  /** The ids of the live partnerships holding any of these offers, in id order (liveOn for many offers). */
+  async liveOnOffers(manager: EntityManager, offerIds: readonly string[]): Promise<string[]> {
+    if (offerIds.length === 0) return [];
+    const rows = (await manager.query(
+      `SELECT id FROM ${this.partnerships} WHERE status IN ('pending', 'agreed') AND offer_ids && $1::uuid[] ORDER BY id`,
+      [offerIds],
+    )) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
+
+  /** Those of these event ids that one of this service's partnership steps emitted (emittedHere for many). */
+  async emittedAmong(manager: EntityManager, eventIds: readonly string[]): Promise<Set<string>> {
+    if (eventIds.length === 0) return new Set();
+    const rows = (await manager.query(`SELECT DISTINCT event_id FROM ${this.history} WHERE event_id = ANY($1::uuid[])`, [eventIds])) as Array<{
+      event_id: string;
+    }>;
+    return new Set(rows.map((r) => r.event_id));
+  }
+
   /** True when the event was emitted by one of this service's partnership steps. */
   async emittedHere(manager: EntityManager, eventId: string | undefined): Promise<boolean> {
     if (!eventId) return false;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { OneStatement } from '@capmatch/platform';
 import type { CooperationTypeName, ExplanationEntry, SuggestionSnapshot } from '@capmatch/contracts';
 import type { RejectionReasonCode } from '@capmatch/engine';
 import { SYSTEM_ACTOR, type Actor } from './system-actor';
@@ -193,71 +194,82 @@ export class SuggestionStore {
     return done.map((r) => r.id);
   }
 
-  async rescore(manager: EntityManager, rows: readonly Rescored[], at: Date): Promise<void> {
-    if (rows.length === 0) return;
-    await manager.query(
-      `UPDATE ${this.suggestions} t SET score = u.score, explanation = u.explanation, updated_at = $4
-       FROM unnest($1::uuid[], $2::float8[], $3::jsonb[]) AS u(id, score, explanation)
-       WHERE t.id = u.id AND t.status = 'proposed'`,
-      [rows.map((r) => r.id), rows.map((r) => r.score), rows.map((r) => JSON.stringify(r.explanation)), at],
-    );
-  }
-
   /**
-   * Inserts proposals; one that is already live (another instance got there first, which the
-   * partial unique index detects) is skipped. Returns the snapshots of those written.
+   * supersede, rescore and propose as CTEs of one statement (the reconciler adds the proposals'
+   * events to it and runs it in one round trip). The ids of the proposals written are in the
+   * CTE `proposed_rows` (when there are proposals) and in the answer's column `proposed_ids`.
    */
-  async propose(manager: EntityManager, rows: readonly NewProposal[], at: Date): Promise<SuggestionSnapshot[]> {
-    if (rows.length === 0) return [];
-    const written = (await manager.query(
-      `WITH ins AS (
-         INSERT INTO ${this.suggestions} (id, request_id, offer_ids, provider_ids, combination_key, country,
+  changesIn(st: OneStatement, changes: { superseded: readonly Superseded[]; rescored: readonly Rescored[]; proposals: readonly NewProposal[] }, at: Date): void {
+    const { superseded, rescored, proposals } = changes;
+    const p = (value: unknown, type: string) => st.param(value, type);
+    if (superseded.length + rescored.length + proposals.length === 0) {
+      st.select('proposed_ids', `'{}'::uuid[]`);
+      return;
+    }
+    const when = p(at, 'timestamptz');
+    // Created on first use: a parameter the text never names has no type, which Postgres refuses.
+    let actor: [string, string] | undefined;
+    const who = (): [string, string] => (actor ??= [p(SYSTEM_ACTOR.sub, 'text'), p(SYSTEM_ACTOR.role, 'text')]);
+    if (superseded.length > 0) {
+      st.with(
+        'superseded_rows',
+        `UPDATE ${this.suggestions} t SET status = 'superseded', updated_at = ${when}, reason = u.reason
+         FROM unnest(${p(superseded.map((r) => r.id), 'uuid[]')}, ${p(superseded.map((r) => r.reason), 'text[]')}) AS u(id, reason)
+         WHERE t.id = u.id AND t.status = 'proposed'
+         RETURNING t.id, u.reason`,
+      );
+      const [sub, role] = who();
+      st.with(
+        'superseded_history',
+        `INSERT INTO ${this.history} (suggestion_id, action, actor_sub, actor_role, reason, at)
+         SELECT id, 'superseded', ${sub}, ${role}, reason, ${when} FROM superseded_rows`,
+      );
+    }
+    if (rescored.length > 0) {
+      st.with(
+        'rescored_rows',
+        `UPDATE ${this.suggestions} t SET score = u.score, explanation = u.explanation, updated_at = ${when}
+         FROM unnest(${p(rescored.map((r) => r.id), 'uuid[]')}, ${p(rescored.map((r) => r.score), 'float8[]')},
+           ${p(rescored.map((r) => JSON.stringify(r.explanation)), 'jsonb[]')}) AS u(id, score, explanation)
+         WHERE t.id = u.id AND t.status = 'proposed'
+         RETURNING t.id`,
+      );
+    }
+    if (proposals.length > 0) {
+      st.with(
+        'proposed_rows',
+        `INSERT INTO ${this.suggestions} (id, request_id, offer_ids, provider_ids, combination_key, country,
            cooperation_type, score, explanation, status, created_at, updated_at)
          SELECT u.id, u.request_id, string_to_array(u.offers, ',')::uuid[], string_to_array(u.providers, ',')::uuid[],
-           u.key, u.country, u.ctype, u.score, u.explanation, 'proposed', $10, $10
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[], $9::jsonb[])
+           u.key, u.country, u.ctype, u.score, u.explanation, 'proposed', ${when}, ${when}
+         FROM unnest(${p(proposals.map((r) => r.id), 'uuid[]')}, ${p(proposals.map((r) => r.requestId), 'uuid[]')},
+           ${p(proposals.map((r) => r.offerIds.join(',')), 'text[]')}, ${p(proposals.map((r) => r.providerIds.join(',')), 'text[]')},
+           ${p(proposals.map((r) => r.key), 'text[]')}, ${p(proposals.map((r) => r.country), 'text[]')},
+           ${p(proposals.map((r) => r.cooperationType), 'text[]')}, ${p(proposals.map((r) => r.score), 'float8[]')},
+           ${p(proposals.map((r) => JSON.stringify(r.explanation)), 'jsonb[]')})
            AS u(id, request_id, offers, providers, key, country, ctype, score, explanation)
          ON CONFLICT (request_id, combination_key) WHERE status = 'proposed' DO NOTHING
-         RETURNING id),
-       h AS (
-         INSERT INTO ${this.history} (suggestion_id, action, actor_sub, actor_role, reason, at)
-         SELECT id, 'proposed', $11, $12, NULL, $10 FROM ins)
-       SELECT id FROM ins`,
-      [
-        rows.map((r) => r.id),
-        rows.map((r) => r.requestId),
-        rows.map((r) => r.offerIds.join(',')),
-        rows.map((r) => r.providerIds.join(',')),
-        rows.map((r) => r.key),
-        rows.map((r) => r.country),
-        rows.map((r) => r.cooperationType),
-        rows.map((r) => r.score),
-        rows.map((r) => JSON.stringify(r.explanation)),
-        at,
-        SYSTEM_ACTOR.sub,
-        SYSTEM_ACTOR.role,
-      ],
-    )) as Array<{ id: string }>;
-    const ids = new Set(written.map((r) => r.id));
-    return rows
-      .filter((r) => ids.has(r.id))
-      .map((r) => ({
-        id: r.id,
-        requestId: r.requestId,
-        offerIds: r.offerIds,
-        country: r.country,
-        cooperationType: r.cooperationType,
-        score: r.score,
-        explanation: r.explanation,
-        status: 'proposed',
-        createdAt: at.toISOString(),
-        decidedAt: null,
-        decidedBy: null,
-        reason: null,
-      }));
+         RETURNING id`,
+      );
+      const [sub, role] = who();
+      st.with(
+        'proposed_history',
+        `INSERT INTO ${this.history} (suggestion_id, action, actor_sub, actor_role, reason, at)
+         SELECT id, 'proposed', ${sub}, ${role}, NULL, ${when} FROM proposed_rows`,
+      );
+    }
+    st.select('proposed_ids', proposals.length > 0 ? `(SELECT coalesce(array_agg(id), '{}') FROM proposed_rows)` : `'{}'::uuid[]`);
+    // Data-modifying CTEs run whether or not the answer reads them; these make the statement wait for them all the same.
+    if (superseded.length > 0) st.select('superseded_count', '(SELECT count(*)::int FROM superseded_rows)');
+    if (rescored.length > 0) st.select('rescored_count', '(SELECT count(*)::int FROM rescored_rows)');
   }
 
-  /** Queues requests for re-matching inside the caller's transaction. */
+  /** The snapshots of the proposals `changesIn` wrote (those whose ids it answered). */
+  snapshotsOf(rows: readonly NewProposal[], writtenIds: readonly string[], at: Date): SuggestionSnapshot[] {
+    const ids = new Set(writtenIds);
+    return rows.filter((r) => ids.has(r.id)).map((r) => proposalSnapshot(r, at));
+  }
+
   /**
    * Queues requests for re-matching in the caller's transaction. The NOTIFY goes out with its
    * commit, so every instance drains the queue right then instead of at its next poll.
@@ -287,4 +299,22 @@ export class SuggestionStore {
     )) as Array<{ request_id: string }>;
     return rows[0]?.request_id ?? null;
   }
+}
+
+/** A proposal's snapshot as its `suggestion.proposed` event carries it. */
+export function proposalSnapshot(r: NewProposal, at: Date): SuggestionSnapshot {
+  return {
+    id: r.id,
+    requestId: r.requestId,
+    offerIds: r.offerIds,
+    country: r.country,
+    cooperationType: r.cooperationType,
+    score: r.score,
+    explanation: r.explanation,
+    status: 'proposed',
+    createdAt: at.toISOString(),
+    decidedAt: null,
+    decidedBy: null,
+    reason: null,
+  };
 }

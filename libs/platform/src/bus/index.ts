@@ -10,4 +10,4 @@ export { busMetrics } from './bus-metrics';
 export { PgListener, clientConfigOf } from './pg-listener';
 export { RelayLoop } from './relay-loop';
 export { busRedis, bullReady, closeRedis, settled } from './bus-redis';
-export { beforeCommit, runBeforeCommit } from './before-commit';
+export { acceptBeforeCommit, beforeCommit, runBeforeCommit } from './before-commit';

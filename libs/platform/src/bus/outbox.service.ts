@@ -56,6 +56,23 @@ export class OutboxService {
   }
 
   /**
+   * addIn for events of which only some are written: the row of an event goes in when its
+   * aggregate id is among `column` of the CTE `written` (say the ids a conditional INSERT
+   * returned), and the NOTIFY only when one did.
+   */
+  addInFor(statement: OneStatement, events: readonly NewEvent[], written: { cte: string; column: string }): AnyEvent[] {
+    if (events.length === 0) return [];
+    const full = this.envelopes(events);
+    statement.with(
+      'outbox_rows',
+      `${this.insertFrom(statement.param(rowsJson(full), 'jsonb'))} WHERE t.aggregate_id IN (SELECT ${written.column}::text FROM ${written.cte}) RETURNING seq`,
+    );
+    statement.with('outbox_notify', `SELECT pg_notify(${statement.param(this.channel, 'text')}, '') FROM (SELECT 1 FROM outbox_rows LIMIT 1) w`);
+    statement.select('outbox_notified', '(SELECT count(*)::int FROM outbox_notify)');
+    return full;
+  }
+
+  /**
    * The INSERT of the rows in the JSON array `rows` (rowsJson), in array order, so later events
    * get a higher seq. One JSON document rather than one array parameter per column: the
    * payloads are embedded as they are, where a jsonb[] parameter makes the driver escape every
