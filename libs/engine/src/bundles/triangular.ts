@@ -1,12 +1,15 @@
-import { bundleKeyPrefix, combinationKey, idLimitBelow } from '../ranking/combination-key';
+import { bundleKeyPrefix, idLimitBelow } from '../ranking/combination-key';
 import { BoundHeap } from './bound-heap';
-import { FacilitatorGroups, type Group } from './facilitator-groups';
+import type { Group } from './facilitator-groups';
+import { consider } from './consider';
+import { groupsFor } from './reused-groups';
+import { seed } from './seed';
 import type { PreparedOffer, PreparedRequest } from '../scoring/prepared';
 import { budgetBound, type FacilitatorReach, type SouthProvider, type SouthProviders } from './facilitator-reach';
-import { rejectionEffect, type Rejections } from '../rules/rejections';
-import { budgetFit, bundleFactors, combine, modalityFit, round3, targetGroupFit, windowFit } from '../scoring/fits';
+import type { Rejections } from '../rules/rejections';
+import { modalityFit, targetGroupFit, windowFit } from '../scoring/fits';
 import type { TopK } from '../ranking/top-k';
-import { BUDGET, FACTOR_COUNT, FOCUS, GROUP, MODALITY, WINDOW } from '../scoring/factors';
+import { BUDGET, FOCUS, GROUP, MODALITY, WINDOW } from '../scoring/factors';
 
 // Triangular bundles (south provider offer + north or multilateral facilitator offer) without
 // scoring every pair. Per provider P: its core (areas, SDGs, languages, equity) comes bounded
@@ -117,101 +120,10 @@ export function addBundles(
   }
 }
 
-/** What groupsFor last built, and for which request (its reach) and which providers. */
-interface BuiltGroups {
-  reach: FacilitatorReach;
-  lifted: number;
-  share: number;
-  focus: number;
-  targetGroups: number;
-  floor: number;
-  built: FacilitatorGroups;
-}
-let lastBuilt: BuiltGroups | null = null;
-
-/**
- * The request's facilitators that could lift a provider to the bar, grouped. A facilitator
- * that could not lift even the best provider (`lifted` = its core plus a perfect modality fit,
- * the best budget share and focus, all their target groups) is dropped. A request pairs its
- * providers in a few rounds; a later round whose providers are no better and whose bar is no
- * lower reuses the groups built before (holding more facilitators than needed costs nothing
- * but time), so they are built about once per request.
- */
-function groupsFor(
-  r: PreparedRequest, w: Float64Array, reach: FacilitatorReach, lifted: number, share: number, focus: number, targetGroups: number, floor: number,
-): FacilitatorGroups {
-  const last = lastBuilt;
-  if (last !== null && last.reach === reach) {
-    if (lifted <= last.lifted && share <= last.share && focus <= last.focus && (targetGroups & ~last.targetGroups) === 0 && floor >= last.floor) return last.built;
-    lifted = Math.max(lifted, last.lifted);
-    share = Math.max(share, last.share);
-    focus = Math.max(focus, last.focus);
-    targetGroups |= last.targetGroups;
-    floor = Math.min(floor, last.floor);
-  }
-  const built = new FacilitatorGroups(r, w, reach, { lifted, share, focus, targetGroups, floor });
-  lastBuilt = { reach, lifted, share, focus, targetGroups, floor, built };
-  return built;
-}
-
-const scratch = new Float64Array(FACTOR_COUNT);
-
-/** Scores one bundle exactly and offers it to the top-K; false when it was not offered (the top-K is unchanged). */
-function consider(r: PreparedRequest, w: Float64Array, top: TopK, rejected: Rejections, p: PreparedOffer, f: PreparedOffer): boolean {
-  const score = round3(combine(w, bundleFactors(r, p, f, scratch)));
-  if (!top.mayEnter(score, p.offer.id)) return false;
-  const key = combinationKey(r.request.id, [p.offer.id, f.offer.id]);
-  if (rejected.keys.size > 0 && rejected.keys.has(key)) return false;
-  if (!rejected.keysOnly && rejectionEffect(rejected, r.request, [p.offer, f.offer]) !== null) return false;
-  top.add({ score, key, offers: [p, f] });
-  return true;
-}
-
 /** P's part with any facilitator of the group: its core, the group's exact modality and target-group fits, its own focus. */
 function headOf(r: PreparedRequest, w: Float64Array, p: SouthProvider, g: Group): number {
   return p.core + w[MODALITY] * modalityFit(r, p.o.modalities | g.modalities) + w[GROUP] * targetGroupFit(r, p.o.targetGroups | g.targetGroups) +
     w[FOCUS] * p.focus;
-}
-
-/**
- * When singles leave the top-K short (say the request accepts triangular cooperation only),
- * no bound can prune yet; pairing the most promising providers first sets a K-th score to
- * prune the rest with. A provider offer fills at most one entry (the diversity rule), so this
- * goes provider by provider until the top-K is full, each with the few facilitators that bring
- * the most on their own (any real bundle sets a valid bar: pairing each with every facilitator
- * cost thousands of scores per request against 100,000 offers). The pairs are met again later
- * and not re-added.
- */
-function seed(r: PreparedRequest, w: Float64Array, top: TopK, rejected: Rejections, ps: SouthProviders, reach: FacilitatorReach): void {
-  const picked = promising(r, w, reach, SEED_FACILITATORS);
-  const byBound = Array.from({ length: ps.size }, (_, i) => i).sort((a, b) => ps.bound[b] - ps.bound[a]);
-  for (const i of byBound) {
-    if (top.full) return;
-    for (const f of picked) consider(r, w, top, rejected, ps.o[i], f);
-  }
-}
-
-const SEED_FACILITATORS = 4;
-
-/** The `n` facilitators whose own modalities, target groups, budget, window and focus score highest. */
-function promising(r: PreparedRequest, w: Float64Array, reach: FacilitatorReach, n: number): PreparedOffer[] {
-  const picked: PreparedOffer[] = [];
-  const values: number[] = [];
-  const found = reach.found;
-  reach.facilitators.forEach((f, i) => {
-    const value = w[MODALITY] * modalityFit(r, found.modalities[i]) + w[GROUP] * targetGroupFit(r, found.targetGroups[i]) +
-      w[BUDGET] * budgetFit(r, found.budget[i]) + w[WINDOW] * windowFit(r, found.start[i], found.end[i]) + w[FOCUS] * reach.focus[i];
-    let at = picked.length;
-    while (at > 0 && values[at - 1] < value) at--;
-    if (at >= n) return;
-    picked.splice(at, 0, f);
-    values.splice(at, 0, value);
-    if (picked.length > n) {
-      picked.pop();
-      values.pop();
-    }
-  });
-  return picked;
 }
 
 /** Provider i of the set as one object, for the few that are paired. */
