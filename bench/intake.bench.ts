@@ -13,14 +13,12 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { TokenBook } from '../scripts/lib/dev-tokens';
 import { dbCounters, monotonicMicros, perCreate, profileBreakdown } from './intake/breakdown';
+import { bodies } from './intake/bodies';
 import { cpuPerCreate, sampleCpu } from './intake/cpu';
 import { runLoad, type LoadResult } from './intake/load';
-import { ensureBuilt, freshEnvironment, startBenchService, type BenchEnvironment } from './pipeline/services';
+import { ensureBuilt, freshEnvironment, startBenchService } from './pipeline/services';
 import { summarise } from './pipeline/stats';
-import { rng } from './support/random';
-import { request as syntheticRequest } from './pipeline/synthetic';
 import type { ChildService } from '../test/support/child-service';
 
 const DATABASE = 'capmatch_bench_intake';
@@ -49,16 +47,6 @@ const extraEnv: Record<string, string> = {
   ...(args.pool ? { DB_POOL_SIZE: args.pool } : {}),
   ...(args['log-level'] ? { LOG_LEVEL: args['log-level'] } : {}),
 };
-
-async function bodies(env: BenchEnvironment) {
-  const tokens = new TokenBook(env.jwtSecret);
-  const r = rng(11);
-  const pool = Array.from({ length: 2000 }, (_, i) => syntheticRequest(r, i));
-  const tokenOf = new Map<string, string>();
-  for (const { country } of pool) if (!tokenOf.has(country)) tokenOf.set(country, await tokens.country(country));
-  const encoded = pool.map(({ country, body }) => ({ body: JSON.stringify(body), token: tokenOf.get(country)! }));
-  return (i: number) => encoded[i % encoded.length];
-}
 
 function report(label: string, result: LoadResult & { cpu?: string }): void {
   const s = summarise(result.latencies);

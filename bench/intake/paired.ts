@@ -10,13 +10,11 @@
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
 import { Client } from 'pg';
-import { TokenBook } from '../../scripts/lib/dev-tokens';
+import { bodies } from './bodies';
 import { cpuPerCreate, sampleCpu } from './cpu';
 import { runLoad, type LoadResult } from './load';
-import { freshEnvironment, startBenchService, type BenchEnvironment } from '../pipeline/services';
+import { freshEnvironment, startBenchService } from '../pipeline/services';
 import { summarise } from '../pipeline/stats';
-import { rng } from '../support/random';
-import { request as syntheticRequest } from '../pipeline/synthetic';
 import type { ChildService } from '../../test/support/child-service';
 
 const { values: args } = parseArgs({
@@ -29,16 +27,6 @@ const { values: args } = parseArgs({
   },
 });
 if (!args.root) throw new Error('--root <checkout with the "before" dist> is required');
-
-async function bodies(env: BenchEnvironment) {
-  const tokens = new TokenBook(env.jwtSecret);
-  const r = rng(11);
-  const pool = Array.from({ length: 2000 }, (_, i) => syntheticRequest(r, i));
-  const tokenOf = new Map<string, string>();
-  for (const { country } of pool) if (!tokenOf.has(country)) tokenOf.set(country, await tokens.country(country));
-  const encoded = pool.map(({ country, body }) => ({ body: JSON.stringify(body), token: tokenOf.get(country)! }));
-  return (i: number) => encoded[i % encoded.length];
-}
 
 interface Side {
   label: string;
