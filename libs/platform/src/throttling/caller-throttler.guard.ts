@@ -11,6 +11,16 @@ import {
   type ThrottlerRequest,
   type ThrottlerStorage,
 } from '@nestjs/throttler';
+// The library's own metadata keys (not re-exported from its index): a renamed key then fails
+// loudly at start-up instead of silently dropping a route's own limits.
+import {
+  THROTTLER_BLOCK_DURATION,
+  THROTTLER_KEY_GENERATOR,
+  THROTTLER_LIMIT,
+  THROTTLER_SKIP,
+  THROTTLER_TRACKER,
+  THROTTLER_TTL,
+} from '@nestjs/throttler/dist/throttler.constants';
 import type { Request } from 'express';
 import type Redis from 'ioredis';
 import { TokenVerifier } from '../auth/token-verifier.service';
@@ -81,18 +91,18 @@ export class CallerThrottlerGuard extends ThrottlerGuard {
     const meta = <T>(key: string, name: string | undefined) => this.reflector.getAllAndOverride<T | undefined>(`${key}${name}`, targets);
     const plans: Plan[] = [];
     for (const throttler of this.throttlers as ThrottlerOptions[]) {
-      const limit = meta<unknown>('THROTTLER:LIMIT', throttler.name) ?? throttler.limit;
-      const ttl = meta<unknown>('THROTTLER:TTL', throttler.name) ?? throttler.ttl;
-      const blockDuration = meta<unknown>('THROTTLER:BLOCK_DURATION', throttler.name) ?? throttler.blockDuration ?? ttl;
+      const limit = meta<unknown>(THROTTLER_LIMIT, throttler.name) ?? throttler.limit;
+      const ttl = meta<unknown>(THROTTLER_TTL, throttler.name) ?? throttler.ttl;
+      const blockDuration = meta<unknown>(THROTTLER_BLOCK_DURATION, throttler.name) ?? throttler.blockDuration ?? ttl;
       if (![limit, ttl, blockDuration].every((v) => typeof v === 'number' && Number.isFinite(v))) return null;
       plans.push({
-        skip: Boolean(meta<boolean>('THROTTLER:SKIP', throttler.name)),
+        skip: Boolean(meta<boolean>(THROTTLER_SKIP, throttler.name)),
         throttler,
         limit: limit as number,
         ttl: ttl as number,
         blockDuration: blockDuration as number,
-        getTracker: meta('THROTTLER:TRACKER', throttler.name) ?? throttler.getTracker ?? this.commonOptions.getTracker!,
-        generateKey: meta('THROTTLER:KEY_GENERATOR', throttler.name) ?? throttler.generateKey ?? this.commonOptions.generateKey!,
+        getTracker: meta(THROTTLER_TRACKER, throttler.name) ?? throttler.getTracker ?? this.commonOptions.getTracker!,
+        generateKey: meta(THROTTLER_KEY_GENERATOR, throttler.name) ?? throttler.generateKey ?? this.commonOptions.generateKey!,
       });
     }
     return plans;
