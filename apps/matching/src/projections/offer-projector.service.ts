@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope, OfferSnapshot } from '@capmatch/contracts';
-import { beforeCommit } from '@capmatch/platform';
 import { lockGateShared } from '../matcher/match-locks';
 import { toMatchOffer } from '../matcher/to-match';
 import { PartnershipStore } from '../store/partnership-store';
 import { ProjectionStore, type OfferUpsert, type StoredOffer } from '../store/projection-store';
 import { PartnershipEnder } from '../partnerships/partnership-ender';
 import { OfferBatch } from './offer-batch.service';
+import { PerTransaction } from './per-transaction';
 
 type OfferEvent = EventEnvelope<'offer.published' | 'offer.updated' | 'offer.withdrawn'>;
 
@@ -36,7 +36,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class OfferProjector {
-  private readonly pending = new WeakMap<EntityManager, OfferEvent[]>();
+  private readonly collected = new PerTransaction<OfferEvent>('offer-projection', (manager, events) => this.project(manager, events));
 
   constructor(
     private readonly batch: OfferBatch,
@@ -45,18 +45,12 @@ export class OfferProjector {
     private readonly ender: PartnershipEnder,
   ) {}
 
-  async apply(manager: EntityManager, event: OfferEvent): Promise<void> {
-    const events = this.pending.get(manager);
-    if (events) return void events.push(event);
-    this.pending.set(manager, [event]);
-    // Outside a batch (a plain transaction), at once.
-    if (!beforeCommit(manager, 'offer-projection', () => this.project(manager))) await this.project(manager);
+  /** Collects the event; the transaction's events are projected together just before it commits. */
+  apply(manager: EntityManager, event: OfferEvent): Promise<void> {
+    return this.collected.add(manager, event);
   }
 
-  private async project(manager: EntityManager): Promise<void> {
-    const events = this.pending.get(manager) ?? [];
-    this.pending.delete(manager);
-    if (events.length === 0) return;
+  private async project(manager: EntityManager, events: OfferEvent[]): Promise<void> {
     const stored = await this.projections.offersById(manager, [...new Set(events.map((e) => e.payload.id))]);
     const causes = events.map((e) => e.causationId).filter((id): id is string => id !== undefined && UUID.test(id));
     const echoes = await this.partnerships.emittedAmong(manager, causes);

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope, RequestSnapshot } from '@capmatch/contracts';
 import type { MatchRequest } from '@capmatch/engine';
-import { beforeCommit } from '@capmatch/platform';
 import { lockGateShared, lockRequests } from '../matcher/match-locks';
 import { ProjectionIndex } from '../matcher/projection-index.service';
 import { Reconciler } from '../matcher/reconciler.service';
@@ -10,6 +9,7 @@ import { toMatchRequest } from '../matcher/to-match';
 import { PartnershipEnder } from '../partnerships/partnership-ender';
 import { PartnershipStore } from '../store/partnership-store';
 import { ProjectionStore } from '../store/projection-store';
+import { PerTransaction } from './per-transaction';
 
 type RequestEvent = EventEnvelope<'request.submitted' | 'request.updated' | 'request.withdrawn'>;
 
@@ -34,7 +34,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class RequestProjector {
-  private readonly pending = new WeakMap<EntityManager, RequestEvent[]>();
+  private readonly collected = new PerTransaction<RequestEvent>('request-projection', (manager, events) => this.project(manager, events));
 
   constructor(
     private readonly index: ProjectionIndex,
@@ -44,18 +44,12 @@ export class RequestProjector {
     private readonly ender: PartnershipEnder,
   ) {}
 
-  async apply(manager: EntityManager, event: RequestEvent): Promise<void> {
-    const events = this.pending.get(manager);
-    if (events) return void events.push(event);
-    this.pending.set(manager, [event]);
-    // Outside a batch (a plain transaction), at once.
-    if (!beforeCommit(manager, 'request-projection', () => this.project(manager))) await this.project(manager);
+  /** Collects the event; the transaction's events are projected together just before it commits. */
+  apply(manager: EntityManager, event: RequestEvent): Promise<void> {
+    return this.collected.add(manager, event);
   }
 
-  private async project(manager: EntityManager): Promise<void> {
-    const events = this.pending.get(manager) ?? [];
-    this.pending.delete(manager);
-    if (events.length === 0) return;
+  private async project(manager: EntityManager, events: RequestEvent[]): Promise<void> {
     await lockGateShared(manager);
     const ids = [...new Set(events.map((e) => e.payload.id))];
     await lockRequests(manager, ids);
